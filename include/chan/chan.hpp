@@ -1,0 +1,8 @@
+// chan: channels for C++20 — bounded, unbounded and rendezvous MPMC channels, select,
+// timers, oneshot and broadcast, with built-in message-flow tracing.
+#pragma once
+
+#include "channel.hpp"
+#include "result.hpp"
+#include "select.hpp"
+#include "time.hpp"

@@ -1,0 +1,341 @@
+// Multi-producer multi-consumer channels: bounded, rendezvous and unbounded.
+//
+//   auto [tx, rx] = chan::bounded<int>(8);       // room for 8 messages
+//   std::thread producer([tx = std::move(tx)] {  // the channel disconnects when the
+//       for (int i = 0; i < 100; ++i)            // last sender is destroyed
+//           tx.send(i);
+//   });
+//   for (int v : rx) std::cout << v << '\n';     // ends when disconnected and drained
+//   producer.join();
+//
+// Handles are values. Copying a sender or receiver adds a handle to the same channel;
+// moving transfers it; destroying drops it. When the last sender is gone, receivers
+// still get every buffered message, then `status::disconnected`, at once and forever.
+// When the last receiver is gone, every send fails at once (handing the message back)
+// and buffered messages are destroyed. `close()` on either side disconnects on demand:
+// sends fail, receivers drain what is buffered, everyone waiting wakes up.
+//
+// Semantics follow crossbeam-channel (Rust) and Go. A moved-from or default-constructed
+// handle is empty: it may only be assigned to or destroyed.
+#pragma once
+
+#include <cassert>
+#include <chrono>
+#include <cstddef>
+#include <iterator>
+#include <optional>
+#include <string>
+#include <utility>
+
+#include "detail/core.hpp"
+#include "detail/probe.hpp"
+#include "result.hpp"
+#include "trace_format.hpp"
+
+namespace chan {
+
+template <class T>
+class sender;
+template <class T>
+class receiver;
+
+namespace detail {
+struct access;  // lets select reach a handle's channel
+}
+
+// The sending side of a channel.
+template <class T>
+class sender {
+    static_assert(std::is_object_v<T> && !std::is_const_v<T> && !std::is_array_v<T>,
+                  "chan: a message type must be a non-const object type");
+
+public:
+    using value_type = T;
+
+    sender() noexcept = default;
+    sender(const sender& other) noexcept : c_(other.c_) {
+        if (c_) detail::add_handle(*c_, true);
+    }
+    sender(sender&& other) noexcept : c_(std::exchange(other.c_, nullptr)) {}
+    sender& operator=(sender other) noexcept {
+        std::swap(c_, other.c_);
+        return *this;
+    }
+    ~sender() {
+        if (c_) detail::drop_sender(c_);
+    }
+
+    // Sends, waiting while the channel is full (or, for a rendezvous channel, until a
+    // receiver takes the message). Fails only when disconnected.
+    send_result<T> send(T message, source_location loc = source_location::current()) {
+        return run(std::move(message), mode::block, detail::deadline::never(), loc);
+    }
+
+    // Sends only if that can be done without waiting; otherwise `full` (or `disconnected`).
+    send_result<T> try_send(T message, source_location loc = source_location::current()) {
+        return run(std::move(message), mode::no_wait, detail::deadline::never(), loc);
+    }
+
+    // Sends, waiting at most `timeout`; then `timeout`.
+    template <class Rep, class Period>
+    send_result<T> send_for(T message, std::chrono::duration<Rep, Period> timeout,
+                            source_location loc = source_location::current()) {
+        return run(std::move(message), mode::block, detail::deadline::after(timeout), loc);
+    }
+
+    // Sends, waiting until `deadline` at the latest; then `timeout`.
+    template <class Clock, class Duration>
+    send_result<T> send_until(T message, std::chrono::time_point<Clock, Duration> deadline,
+                              source_location loc = source_location::current()) {
+        return run(std::move(message), mode::block, detail::deadline::until(deadline), loc);
+    }
+
+    // Disconnects the channel now; true if this call did it.
+    bool close() noexcept { return detail::close_channel(*c_); }
+
+    std::size_t size() const noexcept { return visit([](auto& f) { return f.size(); }); }
+    bool empty() const noexcept { return visit([](auto& f) { return f.empty(); }); }
+    bool full() const noexcept { return visit([](auto& f) { return f.full(); }); }
+    // The number of slots; absent for an unbounded channel (0 for a rendezvous one).
+    std::optional<std::size_t> capacity() const noexcept {
+        if (c_->desc.kind == trace::flavor::unbounded) return std::nullopt;
+        return static_cast<std::size_t>(c_->desc.capacity);
+    }
+    bool is_disconnected() const noexcept { return visit([](auto& f) { return f.is_disconnected(); }); }
+    std::size_t sender_count() const noexcept { return c_->senders.load(std::memory_order_relaxed); }
+    std::size_t receiver_count() const noexcept { return c_->receivers.load(std::memory_order_relaxed); }
+
+    bool same_channel(const sender& other) const noexcept { return c_ == other.c_; }
+    bool same_channel(const receiver<T>& other) const noexcept;
+
+    explicit operator bool() const noexcept { return c_ != nullptr; }
+
+private:
+    friend struct detail::access;
+
+    enum class mode { block, no_wait };
+
+    explicit sender(detail::core_base<T>* c) noexcept : c_(c) {}
+
+    template <class Fn>
+    decltype(auto) visit(Fn&& fn) const {
+        assert(c_ && "chan: operation on an empty sender");
+        return detail::visit_send_side(*c_, std::forward<Fn>(fn));
+    }
+
+    send_result<T> run(T&& message, mode m, const detail::deadline& d, source_location loc) {
+        detail::stored<T> s = detail::store(std::move(message));
+        if (detail::tracing_on()) [[unlikely]]
+            return run_traced(s, m, d, loc);
+        return finish(s, visit([&](auto& f) { return m == mode::block ? f.send(s, d, nullptr) : f.try_send(s, nullptr); }));
+    }
+
+    send_result<T> run_traced(detail::stored<T>& s, mode m, const detail::deadline& d, source_location loc) {
+        detail::probe p(c_->desc, detail::probe::side::send, loc);
+        p.begin(trace::format_value(detail::unbox<T>(s)));
+        const status st = visit([&](auto& f) { return m == mode::block ? f.send(s, d, &p) : f.try_send(s, &p); });
+        if (st != status::ok) p.failed(st);
+        return finish(s, st);
+    }
+
+    static send_result<T> finish(detail::stored<T>& s, status st) noexcept {
+        if (st == status::ok) return send_result<T>(st);
+        return send_result<T>(st, std::move(s));
+    }
+
+    detail::core_base<T>* c_ = nullptr;
+};
+
+// The receiving side of a channel. Range-for over it receives until the channel is
+// disconnected and drained.
+template <class T>
+class receiver {
+    static_assert(std::is_object_v<T> && !std::is_const_v<T> && !std::is_array_v<T>,
+                  "chan: a message type must be a non-const object type");
+
+public:
+    using value_type = T;
+
+    receiver() noexcept = default;
+    receiver(const receiver& other) noexcept : c_(other.c_) {
+        if (c_) detail::add_handle(*c_, false);
+    }
+    receiver(receiver&& other) noexcept : c_(std::exchange(other.c_, nullptr)) {}
+    receiver& operator=(receiver other) noexcept {
+        std::swap(c_, other.c_);
+        return *this;
+    }
+    ~receiver() {
+        if (c_) detail::drop_receiver(c_);
+    }
+
+    // Receives, waiting until a message arrives; `disconnected` once drained.
+    recv_result<T> recv(source_location loc = source_location::current()) {
+        return run(mode::block, detail::deadline::never(), loc);
+    }
+
+    // Receives only if a message is there now; otherwise `empty` (or `disconnected`).
+    recv_result<T> try_recv(source_location loc = source_location::current()) {
+        return run(mode::no_wait, detail::deadline::never(), loc);
+    }
+
+    template <class Rep, class Period>
+    recv_result<T> recv_for(std::chrono::duration<Rep, Period> timeout,
+                            source_location loc = source_location::current()) {
+        return run(mode::block, detail::deadline::after(timeout), loc);
+    }
+
+    template <class Clock, class Duration>
+    recv_result<T> recv_until(std::chrono::time_point<Clock, Duration> deadline,
+                              source_location loc = source_location::current()) {
+        return run(mode::block, detail::deadline::until(deadline), loc);
+    }
+
+    bool close() noexcept { return detail::close_channel(*c_); }
+
+    std::size_t size() const noexcept { return visit([](auto& f) { return f.size(); }); }
+    bool empty() const noexcept { return visit([](auto& f) { return f.empty(); }); }
+    bool full() const noexcept { return visit([](auto& f) { return f.full(); }); }
+    std::optional<std::size_t> capacity() const noexcept {
+        if (c_->desc.kind == trace::flavor::unbounded) return std::nullopt;
+        return visit([](auto& f) -> std::size_t { return f.capacity(); });
+    }
+    bool is_disconnected() const noexcept { return visit([](auto& f) { return f.is_disconnected(); }); }
+    std::size_t sender_count() const noexcept { return c_->senders.load(std::memory_order_relaxed); }
+    std::size_t receiver_count() const noexcept { return c_->receivers.load(std::memory_order_relaxed); }
+
+    bool same_channel(const receiver& other) const noexcept { return c_ == other.c_; }
+    bool same_channel(const sender<T>& other) const noexcept { return other.same_channel(*this); }
+
+    explicit operator bool() const noexcept { return c_ != nullptr; }
+
+    // ---- iteration ----
+
+    struct sentinel {};
+
+    // Input iterator that receives as it advances; `Nonblocking` stops at the first
+    // empty channel instead of waiting.
+    template <bool Nonblocking>
+    class basic_iterator {
+    public:
+        using iterator_category = std::input_iterator_tag;
+        using value_type = T;
+        using difference_type = std::ptrdiff_t;
+        using pointer = T*;
+        using reference = T&;
+
+        basic_iterator() = default;
+        explicit basic_iterator(receiver* r) : r_(r) { advance(); }
+
+        T& operator*() const noexcept { return **current_; }
+        T* operator->() const noexcept { return &**current_; }
+        basic_iterator& operator++() {
+            advance();
+            return *this;
+        }
+        void operator++(int) { advance(); }
+        friend bool operator==(const basic_iterator& it, sentinel) noexcept { return !it.current_; }
+
+    private:
+        void advance() {
+            current_.reset();
+            recv_result<T> r = Nonblocking ? r_->try_recv() : r_->recv();
+            if (r) current_.emplace(std::move(r));
+        }
+        receiver* r_ = nullptr;
+        mutable std::optional<recv_result<T>> current_;
+    };
+    using iterator = basic_iterator<false>;
+
+    iterator begin() { return iterator(this); }
+    sentinel end() const noexcept { return {}; }
+
+    // The messages there now, without waiting: `for (auto& m : rx.drain())`.
+    class drain_range {
+    public:
+        explicit drain_range(receiver& r) : r_(r) {}
+        basic_iterator<true> begin() { return basic_iterator<true>(&r_); }
+        sentinel end() const noexcept { return {}; }
+
+    private:
+        receiver& r_;
+    };
+    drain_range drain() { return drain_range(*this); }
+
+private:
+    friend struct detail::access;
+    friend class sender<T>;
+
+    enum class mode { block, no_wait };
+
+    explicit receiver(detail::core_base<T>* c) noexcept : c_(c) {}
+
+    template <class Fn>
+    decltype(auto) visit(Fn&& fn) const {
+        assert(c_ && "chan: operation on an empty receiver");
+        return detail::visit_recv_side(*c_, std::forward<Fn>(fn));
+    }
+
+    recv_result<T> run(mode m, const detail::deadline& d, source_location loc) {
+        if (detail::tracing_on()) [[unlikely]]
+            return run_traced(m, d, loc);
+        return visit([&](auto& f) { return m == mode::block ? f.recv(d, nullptr) : f.try_recv(nullptr); });
+    }
+
+    recv_result<T> run_traced(mode m, const detail::deadline& d, source_location loc) {
+        detail::probe p(c_->desc, detail::probe::side::recv, loc);
+        p.begin();
+        recv_result<T> r = visit([&](auto& f) { return m == mode::block ? f.recv(d, &p) : f.try_recv(&p); });
+        if (!r) p.failed(r.status());
+        return r;
+    }
+
+    detail::core_base<T>* c_ = nullptr;
+};
+
+template <class T>
+bool sender<T>::same_channel(const receiver<T>& other) const noexcept {
+    return c_ == other.c_;
+}
+
+namespace detail {
+struct access {
+    template <class H>
+    static auto* core_of(const H& h) noexcept {
+        return h.c_;
+    }
+    template <class T>
+    static sender<T> make_sender(core_base<T>* c) noexcept {
+        return sender<T>(c);
+    }
+    template <class T>
+    static receiver<T> make_receiver(core_base<T>* c) noexcept {
+        return receiver<T>(c);
+    }
+};
+}  // namespace detail
+
+// A channel with room for `capacity` messages: a send waits while it is full.
+// `bounded<T>(0)` is a rendezvous channel: a send waits until a receiver takes the
+// message. `name` labels the channel in traces.
+template <class T>
+std::pair<sender<T>, receiver<T>> bounded(std::size_t capacity, std::string name = {}) {
+    detail::core_base<T>* c =
+        capacity == 0
+            ? detail::make_core<T, detail::zero_channel<T>>(trace::flavor::rendezvous, 0, std::move(name), 1)
+            : detail::make_core<T, detail::array_channel<T>>(trace::flavor::bounded,
+                                                             static_cast<std::int64_t>(capacity), std::move(name), 1,
+                                                             capacity);
+    return {detail::access::make_sender(c), detail::access::make_receiver(c)};
+}
+
+// A channel without a limit: a send never waits. Memory is given back as messages are
+// received.
+template <class T>
+std::pair<sender<T>, receiver<T>> unbounded(std::string name = {}) {
+    detail::core_base<T>* c =
+        detail::make_core<T, detail::list_channel<T>>(trace::flavor::unbounded, -1, std::move(name), 1);
+    return {detail::access::make_sender(c), detail::access::make_receiver(c)};
+}
+
+}  // namespace chan

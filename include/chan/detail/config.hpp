@@ -1,0 +1,83 @@
+// Small platform facts shared by every part of the library.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <type_traits>
+
+namespace chan {
+
+// The clock every timeout, deadline and timer of the library is measured on.
+using clock = std::chrono::steady_clock;
+// A point in time on that clock; timers (`after`, `at`, `tick`) deliver these.
+using instant = clock::time_point;
+
+// The place in the program that called a library function. `std::source_location`
+// is missing from Emscripten 3.1.6's libc++, so this is spelled with the builtins that
+// both g++ and clang evaluate at the call site when used as default arguments.
+struct source_location {
+    const char* file = "";
+    unsigned line = 0;
+
+    static constexpr source_location current(const char* f = __builtin_FILE(),
+                                             unsigned l = __builtin_LINE()) noexcept {
+        return {f, l};
+    }
+};
+
+}  // namespace chan
+
+namespace chan::detail {
+
+// Counters written by different threads live on separate cache lines so that a
+// producer and a consumer do not invalidate each other's line on every message.
+// x86-64 and AArch64 prefetch cache lines in pairs, hence 128 there.
+#if defined(__x86_64__) || defined(__aarch64__)
+inline constexpr std::size_t cache_line = 128;
+#else
+inline constexpr std::size_t cache_line = 64;
+#endif
+
+// Tells the processor we are spinning, so it can save power and let a sibling
+// hyper-thread run.
+inline void cpu_relax() noexcept {
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#elif defined(__aarch64__)
+    asm volatile("yield" ::: "memory");
+#endif
+}
+
+// An optional deadline; absent means "wait forever".
+struct deadline {
+    bool set = false;
+    instant when{};
+
+    static deadline never() noexcept { return {}; }
+    static deadline at(instant t) noexcept { return {true, t}; }
+
+    // now + d, saturating instead of overflowing for huge durations.
+    template <class Rep, class Period>
+    static deadline after(std::chrono::duration<Rep, Period> d) noexcept {
+        const auto now = clock::now();
+        const auto room = instant::max() - now;
+        if (d <= std::chrono::duration<Rep, Period>::zero()) return at(now);
+        if (d >= room) return at(instant::max());
+        return at(now + std::chrono::duration_cast<clock::duration>(d));
+    }
+
+    // Converts a deadline on any clock to ours, by the offset between the two clocks now.
+    template <class Clock, class Duration>
+    static deadline until(std::chrono::time_point<Clock, Duration> tp) noexcept {
+        if constexpr (std::is_same_v<Clock, clock>) {
+            return at(std::chrono::time_point_cast<clock::duration>(tp));
+        } else {
+            return after(tp - Clock::now());
+        }
+    }
+
+    bool passed() const noexcept { return set && clock::now() >= when; }
+};
+
+}  // namespace chan::detail

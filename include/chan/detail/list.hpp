@@ -1,0 +1,391 @@
+// Unbounded channel: a linked list of blocks of slots, no lock on the fast path.
+//
+// The algorithm is crossbeam-channel's list flavor.
+//
+// Layout. Messages live in blocks of `block_cap` (31) slots linked by `next`. `head`
+// and `tail` each hold a block pointer and an index. An index counts positions in
+// units of 1 << shift; each block spans `lap` (32) positions, of which the last
+// (offset 31) is not a slot but means "this block is full and the next one is being
+// installed": whoever sees it waits for the installation. The lowest bit of an index
+// is a mark: on `tail` it means "disconnected"; on `head` it means "head and tail are
+// known to be in different blocks" (so a receiver need not look at `tail`).
+//
+// Sending claims a position by CAS on the tail index. The sender that claims the last
+// slot of a block installs the next block (allocated before the claim, so installing
+// cannot fail) by advancing tail past the boundary. It then writes the message and sets
+// the slot's WRITE bit (release). Senders never wait for room: the channel grows.
+//
+// Receiving claims a position by CAS on the head index (after checking, unless the head
+// mark says otherwise, that tail is ahead), waits for the slot's WRITE bit, moves the
+// message out and sets READ. Memory goes back as messages are consumed: a block is
+// freed once every slot of it has been read. The receiver of the last slot starts
+// freeing; for each earlier slot still being read it sets DESTROY instead, and the
+// receiver of that slot, seeing DESTROY when it sets READ, continues the freeing.
+//
+// Message numbers. Position p (in slot units) is message (p / lap) * block_cap + p % lap.
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+#include <memory>
+
+#include "../result.hpp"
+#include "backoff.hpp"
+#include "config.hpp"
+#include "probe.hpp"
+#include "storage.hpp"
+#include "token.hpp"
+#include "waker.hpp"
+
+namespace chan::detail {
+
+template <class T>
+class list_channel {
+    static constexpr std::size_t write_bit = 1, read_bit = 2, destroy_bit = 4;
+    static constexpr std::size_t lap = 32, block_cap = lap - 1;
+    static constexpr std::size_t shift = 1, mark_bit = 1;
+    static constexpr std::size_t one = std::size_t{1} << shift;
+
+    struct slot {
+        message_cell<T> msg;
+        std::atomic<std::size_t> state{0};
+
+        void wait_write() const noexcept {
+            backoff b;
+            while ((state.load(std::memory_order_acquire) & write_bit) == 0) b.snooze();
+        }
+    };
+
+    struct block {
+        std::atomic<block*> next{nullptr};
+        slot slots[block_cap];
+
+        block* wait_next() const noexcept {
+            backoff b;
+            for (;;) {
+                if (block* n = next.load(std::memory_order_acquire)) return n;
+                b.snooze();
+            }
+        }
+
+        // Frees the block once slots [start, block_cap - 1) have all been read; a slot
+        // still being read gets DESTROY and its reader finishes the job.
+        static void destroy(block* b, std::size_t start) noexcept {
+            for (std::size_t i = start; i < block_cap - 1; ++i) {
+                slot& s = b->slots[i];
+                if ((s.state.load(std::memory_order_acquire) & read_bit) == 0 &&
+                    (s.state.fetch_or(destroy_bit, std::memory_order_acq_rel) & read_bit) == 0) {
+                    return;
+                }
+            }
+            delete b;
+        }
+    };
+
+    struct position {
+        std::atomic<std::size_t> index{0};
+        std::atomic<block*> blk{nullptr};
+    };
+
+public:
+    list_channel() = default;
+    list_channel(const list_channel&) = delete;
+    list_channel& operator=(const list_channel&) = delete;
+
+    ~list_channel() {
+        // No handle is left: drop the messages between head and tail and free the blocks.
+        std::size_t head = head_.index.load(std::memory_order_relaxed) & ~(one - 1);
+        const std::size_t tail = tail_.index.load(std::memory_order_relaxed) & ~(one - 1);
+        block* b = head_.blk.load(std::memory_order_relaxed);
+        while (head != tail) {
+            const std::size_t offset = (head >> shift) % lap;
+            if (offset < block_cap) {
+                b->slots[offset].msg.destroy();
+            } else {
+                block* next = b->next.load(std::memory_order_relaxed);
+                delete b;
+                b = next;
+            }
+            head += one;
+        }
+        delete b;
+    }
+
+    // ---- claim / complete ----
+
+    bool start_send(token& t) {
+        backoff b;
+        std::size_t tail = tail_.index.load(std::memory_order_acquire);
+        block* blk = tail_.blk.load(std::memory_order_acquire);
+        std::unique_ptr<block> next_block;
+        for (;;) {
+            if (tail & mark_bit) {
+                t.ptr = nullptr;
+                return true;
+            }
+            const std::size_t offset = (tail >> shift) % lap;
+            if (offset == block_cap) {  // another sender is installing the next block
+                b.snooze();
+                tail = tail_.index.load(std::memory_order_acquire);
+                blk = tail_.blk.load(std::memory_order_acquire);
+                continue;
+            }
+            // About to take the last slot: have the next block ready before claiming.
+            if (offset + 1 == block_cap && !next_block) next_block = std::make_unique<block>();
+            if (!blk) {  // the very first message: install the first block
+                auto first = std::make_unique<block>();
+                block* expected = nullptr;
+                if (tail_.blk.compare_exchange_strong(expected, first.get(), std::memory_order_release,
+                                                      std::memory_order_relaxed)) {
+                    blk = first.release();
+                    head_.blk.store(blk, std::memory_order_release);
+                } else {
+                    next_block = std::move(first);
+                    tail = tail_.index.load(std::memory_order_acquire);
+                    blk = tail_.blk.load(std::memory_order_acquire);
+                    continue;
+                }
+            }
+            const std::size_t new_tail = tail + one;
+            if (tail_.index.compare_exchange_weak(tail, new_tail, std::memory_order_seq_cst,
+                                                  std::memory_order_acquire)) {
+                if (offset + 1 == block_cap) {  // install the next block and move past the boundary
+                    block* nb = next_block.release();
+                    tail_.blk.store(nb, std::memory_order_release);
+                    tail_.index.store(new_tail + one, std::memory_order_release);
+                    blk->next.store(nb, std::memory_order_release);
+                }
+                t.ptr = blk;
+                t.n = offset;
+                t.seq = message_number(tail);
+                return true;
+            }
+            blk = tail_.blk.load(std::memory_order_acquire);
+            b.spin();
+        }
+    }
+
+    status write(token& t, stored<T>& v, probe* p) noexcept {
+        if (!t.ptr) return status::disconnected;
+        slot& s = static_cast<block*>(t.ptr)->slots[t.n];
+        if (p) p->sent(t.seq);
+        s.msg.put(std::move(v));
+        s.state.fetch_or(write_bit, std::memory_order_release);
+        receivers_.notify();
+        return status::ok;
+    }
+
+    bool start_recv(token& t) noexcept {
+        backoff b;
+        std::size_t head = head_.index.load(std::memory_order_acquire);
+        block* blk = head_.blk.load(std::memory_order_acquire);
+        for (;;) {
+            const std::size_t offset = (head >> shift) % lap;
+            if (offset == block_cap) {  // a receiver is moving head to the next block
+                b.snooze();
+                head = head_.index.load(std::memory_order_acquire);
+                blk = head_.blk.load(std::memory_order_acquire);
+                continue;
+            }
+            std::size_t new_head = head + one;
+            if ((new_head & mark_bit) == 0) {
+                std::atomic_thread_fence(std::memory_order_seq_cst);
+                const std::size_t tail = tail_.index.load(std::memory_order_relaxed);
+                if ((head >> shift) == (tail >> shift)) {
+                    if (tail & mark_bit) {
+                        t.ptr = nullptr;  // drained and disconnected
+                        return true;
+                    }
+                    return false;  // empty
+                }
+                if ((head >> shift) / lap != (tail >> shift) / lap) new_head |= mark_bit;
+            }
+            if (!blk) {  // the first message is being sent and its block installed
+                b.snooze();
+                head = head_.index.load(std::memory_order_acquire);
+                blk = head_.blk.load(std::memory_order_acquire);
+                continue;
+            }
+            if (head_.index.compare_exchange_weak(head, new_head, std::memory_order_seq_cst,
+                                                  std::memory_order_acquire)) {
+                if (offset + 1 == block_cap) {  // took the last slot: move head to the next block
+                    block* next = blk->wait_next();
+                    std::size_t next_index = (new_head & ~mark_bit) + one;
+                    if (next->next.load(std::memory_order_relaxed)) next_index |= mark_bit;
+                    head_.blk.store(next, std::memory_order_release);
+                    head_.index.store(next_index, std::memory_order_release);
+                }
+                t.ptr = blk;
+                t.n = offset;
+                t.seq = message_number(head);
+                return true;
+            }
+            blk = head_.blk.load(std::memory_order_acquire);
+            b.spin();
+        }
+    }
+
+    recv_result<T> read(token& t, probe* p) noexcept {
+        if (!t.ptr) return recv_result<T>(status::disconnected);
+        block* blk = static_cast<block*>(t.ptr);
+        const std::size_t offset = t.n;
+        slot& s = blk->slots[offset];
+        s.wait_write();
+        stored<T> v = s.msg.take();
+        if (offset + 1 == block_cap) {
+            block::destroy(blk, 0);
+        } else if (s.state.fetch_or(read_bit, std::memory_order_acq_rel) & destroy_bit) {
+            block::destroy(blk, offset + 1);
+        }
+        if (p) p->received(t.seq);
+        return recv_result<T>(status::ok, std::move(v));
+    }
+
+    // ---- whole operations ----
+
+    status try_send(stored<T>& v, probe* p) {
+        token t;
+        start_send(t);  // never "full"
+        return write(t, v, p);
+    }
+
+    // Unbounded: a send never waits, so the deadline never matters.
+    status send(stored<T>& v, const deadline&, probe* p) { return try_send(v, p); }
+
+    recv_result<T> try_recv(probe* p) noexcept {
+        token t;
+        return start_recv(t) ? read(t, p) : recv_result<T>(status::empty);
+    }
+
+    recv_result<T> recv(const deadline& d, probe* p) {
+        token t;
+        for (;;) {
+            backoff b;
+            for (;;) {
+                if (start_recv(t)) return read(t, p);
+                if (b.is_completed()) break;
+                b.snooze();
+            }
+            if (d.passed()) return recv_result<T>(status::timeout);
+            thread_waiter::lease w;
+            const selection oper = operation_id(&t);
+            receivers_.add_selector(oper, *w);
+            if (recv_ready()) w->try_select(sel_aborted);
+            if (p && w->selected() == sel_waiting) p->blocked(wait_reason::empty);
+            const selection s = w->wait_until(d);
+            if (s == sel_aborted || s == sel_disconnected) receivers_.remove_selector(oper);
+        }
+    }
+
+    // ---- select interface ----
+
+    bool register_send(selection, waiter&) noexcept { return true; }  // always ready
+    void unregister_send(selection) noexcept {}
+    bool accept_send(token& t, waiter&) { return start_send(t); }
+    bool send_ready() const noexcept { return true; }
+    bool watch_send(selection, waiter&) noexcept { return true; }
+    void unwatch_send(selection) noexcept {}
+
+    bool register_recv(selection oper, waiter& w) {
+        receivers_.add_selector(oper, w);
+        return recv_ready();
+    }
+    void unregister_recv(selection oper) noexcept { receivers_.remove_selector(oper); }
+    bool accept_recv(token& t, waiter&) noexcept { return start_recv(t); }
+    bool recv_ready() const noexcept { return !empty() || is_disconnected(); }
+    bool watch_recv(selection oper, waiter& w) {
+        receivers_.add_observer(oper, w);
+        return recv_ready();
+    }
+    void unwatch_recv(selection oper) noexcept { receivers_.remove_observer(oper); }
+
+    // ---- disconnection ----
+
+    bool disconnect() noexcept {
+        const std::size_t tail = tail_.index.fetch_or(mark_bit, std::memory_order_seq_cst);
+        if (tail & mark_bit) return false;
+        receivers_.disconnect();
+        return true;
+    }
+
+    // The last receiver is gone: drop every buffered message and free the blocks now.
+    void discard_all_messages() noexcept {
+        backoff b;
+        std::size_t tail = tail_.index.load(std::memory_order_acquire);
+        // A sender may be moving tail past a block boundary; let it finish, or the block
+        // it installs would leak.
+        while (((tail >> shift) % lap) == block_cap) {
+            b.snooze();
+            tail = tail_.index.load(std::memory_order_acquire);
+        }
+        std::size_t head = head_.index.load(std::memory_order_acquire);
+        // Swap rather than read: a sender may still be installing the very first block;
+        // a block installed after this is freed by the destructor.
+        block* blk = head_.blk.exchange(nullptr, std::memory_order_acq_rel);
+        if ((head >> shift) != (tail >> shift)) {
+            while (!blk) {
+                b.snooze();
+                blk = head_.blk.exchange(nullptr, std::memory_order_acq_rel);
+            }
+        }
+        while ((head >> shift) != (tail >> shift)) {
+            const std::size_t offset = (head >> shift) % lap;
+            if (offset < block_cap) {
+                slot& s = blk->slots[offset];
+                s.wait_write();
+                s.msg.destroy();
+            } else {
+                block* next = blk->wait_next();
+                delete blk;
+                blk = next;
+            }
+            head += one;
+        }
+        delete blk;
+        head_.index.store(head & ~mark_bit, std::memory_order_release);
+    }
+
+    bool is_disconnected() const noexcept { return tail_.index.load(std::memory_order_seq_cst) & mark_bit; }
+
+    // ---- introspection ----
+
+    std::size_t size() const noexcept {
+        for (;;) {
+            std::size_t tail = tail_.index.load(std::memory_order_seq_cst);
+            std::size_t head = head_.index.load(std::memory_order_seq_cst);
+            if (tail_.index.load(std::memory_order_seq_cst) != tail) continue;
+            tail &= ~(one - 1);
+            head &= ~(one - 1);
+            // Positions on a block boundary count as the start of the next block.
+            if (((tail >> shift) & (lap - 1)) == lap - 1) tail += one;
+            if (((head >> shift) & (lap - 1)) == lap - 1) head += one;
+            // Rotate so that head is in the first block, then subtract the boundaries.
+            const std::size_t laps = (head >> shift) / lap;
+            tail -= (laps * lap) << shift;
+            head -= (laps * lap) << shift;
+            tail >>= shift;
+            head >>= shift;
+            return tail - head - tail / lap;
+        }
+    }
+
+    bool empty() const noexcept {
+        const std::size_t head = head_.index.load(std::memory_order_seq_cst);
+        const std::size_t tail = tail_.index.load(std::memory_order_seq_cst);
+        return (head >> shift) == (tail >> shift);
+    }
+
+    bool full() const noexcept { return false; }
+
+private:
+    static std::uint64_t message_number(std::size_t index) noexcept {
+        const std::size_t pos = index >> shift;
+        return static_cast<std::uint64_t>(pos / lap) * block_cap + pos % lap;
+    }
+
+    alignas(cache_line) position head_;
+    alignas(cache_line) position tail_;
+    alignas(cache_line) sync_waker receivers_;
+};
+
+}  // namespace chan::detail

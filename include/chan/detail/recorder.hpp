@@ -1,0 +1,301 @@
+// The trace recorder: collects events from every thread while a recording is on.
+//
+// It never uses a channel of this library (a recorder built on what it records would
+// record itself and could deadlock). Its design:
+//   - Each thread appends to its own log, under the log's own mutex. Only a reader
+//     ever contends for that mutex, so recording costs an uncontended lock, one
+//     atomic increment and a clock read per event.
+//   - One global counter gives every event its `seq`. It is taken under the log's lock,
+//     after room is reserved (so no number is ever skipped), and within
+//     the operation's own synchronisation: a message's send is numbered before it is
+//     published, its receive after it is taken, so seq order respects causality.
+//   - Logs outlive their threads (shared ownership with the registry). A new recording
+//     (`start`) bumps the epoch; a log holding events of an older epoch is cleared by
+//     its owner the next time it records, and readers skip it meanwhile.
+//   - Readers commit events in seq order, and only a gap-free prefix: an event whose
+//     predecessor is still being appended by another thread waits for it.
+// Threads and channels are numbered from 1 within each recording, in order of first
+// appearance; a channel created before the recording started is introduced (a
+// `channel_created` event with its current handle counts) the first time it is used.
+#pragma once
+
+#include <algorithm>
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "../trace_event.hpp"
+#include "config.hpp"
+
+namespace chan::detail {
+
+// Whether a recording is on. The only thing an untraced operation reads.
+inline std::atomic<bool> tracing{false};
+
+inline bool tracing_on() noexcept { return tracing.load(std::memory_order_relaxed); }
+
+// Immutable facts about a channel plus its per-recording number; lives in the channel.
+struct channel_desc {
+    channel_desc(trace::flavor k, std::int64_t cap, std::string n, const std::atomic<std::size_t>* s,
+                 const std::atomic<std::size_t>* r)
+        : kind(k), capacity(cap), name(std::move(n)), senders(s), receivers(r) {}
+
+    trace::flavor kind;
+    std::int64_t capacity;  // -1: unbounded
+    std::string name;
+    const std::atomic<std::size_t>* senders = nullptr;  // live handle counts, if the flavor has them
+    const std::atomic<std::size_t>* receivers = nullptr;
+
+    // Set once per recording, under `intro_mutex`, when the channel is first traced.
+    mutable std::mutex intro_mutex;
+    mutable std::atomic<std::uint64_t> intro_epoch{0};
+    mutable std::uint32_t number = 0;
+};
+
+class recorder {
+public:
+    static recorder& instance() {
+        static recorder r;
+        return r;
+    }
+
+    // Starts a new recording (discarding the previous one's events).
+    void start() {
+        std::lock_guard lock(registry_mutex_);
+        std::erase_if(logs_, [](const std::shared_ptr<log>& l) { return l.use_count() == 1; });
+        next_thread_.store(1, std::memory_order_relaxed);
+        next_channel_.store(1, std::memory_order_relaxed);
+        start_ns_.store(now_ns(), std::memory_order_relaxed);
+        counter_.store((epoch() + 1) << seq_bits, std::memory_order_release);
+        tracing.store(true, std::memory_order_seq_cst);
+    }
+
+    void stop() noexcept { tracing.store(false, std::memory_order_seq_cst); }
+
+    // When the current recording started, in nanoseconds of `clock`.
+    std::int64_t start_ns() const noexcept { return start_ns_.load(std::memory_order_relaxed); }
+
+    // The current recording's number (0 before the first).
+    std::uint64_t epoch() const noexcept { return counter_.load(std::memory_order_acquire) >> seq_bits; }
+
+    // The calling thread's number in the current recording; introduces the thread (its
+    // name, if it has one) on first use.
+    std::uint32_t thread_number() {
+        thread_state& t = this_thread();
+        const std::uint64_t e = epoch();
+        if (t.epoch != e) {
+            t.epoch = e;
+            t.number = next_thread_.fetch_add(1, std::memory_order_relaxed);
+            if (!t.name.empty()) {
+                trace::event ev;
+                ev.what = trace::kind::thread_named;
+                ev.thread = t.number;
+                ev.text = t.name;
+                append(std::move(ev), e);
+            }
+        }
+        return t.number;
+    }
+
+    // Names the calling thread (recorded now if a recording is on, and at its first event
+    // in any later recording).
+    void name_thread(std::string name) {
+        thread_state& t = this_thread();
+        t.name = std::move(name);
+        if (!tracing_on()) return;
+        const std::uint64_t e = epoch();
+        if (t.epoch != e) {
+            thread_number();  // introduces the thread, with its name
+            return;
+        }
+        trace::event ev;
+        ev.what = trace::kind::thread_named;
+        ev.thread = t.number;
+        ev.text = t.name;
+        append(std::move(ev), e);
+    }
+
+    // The channel's number in the current recording; introduces it on first use.
+    std::uint32_t channel_number(const channel_desc& d, bool just_created = false) {
+        const std::uint64_t e = epoch();
+        if (d.intro_epoch.load(std::memory_order_acquire) == e) return d.number;
+        std::lock_guard lock(d.intro_mutex);
+        if (d.intro_epoch.load(std::memory_order_relaxed) == e) return d.number;
+        d.number = next_channel_.fetch_add(1, std::memory_order_relaxed);
+        const std::uint32_t thread = thread_number();
+        trace::event created;
+        created.what = trace::kind::channel_created;
+        created.thread = thread;
+        created.channel = d.number;
+        created.detail = static_cast<std::uint8_t>(d.kind);
+        created.a = d.capacity;
+        created.text = d.name;
+        append(std::move(created), e);
+        if (d.senders || d.receivers) {
+            trace::event counts;
+            counts.what = trace::kind::handles;
+            counts.thread = thread;
+            counts.channel = d.number;
+            counts.a = d.senders ? static_cast<std::int64_t>(d.senders->load(std::memory_order_relaxed)) : 0;
+            counts.b = d.receivers ? static_cast<std::int64_t>(d.receivers->load(std::memory_order_relaxed)) : 0;
+            // A channel created inside the recording starts with one handle per side and
+            // needs no extra event; one that predates it shows its counts as they are.
+            if (!just_created) append(std::move(counts), e);
+        }
+        d.intro_epoch.store(e, std::memory_order_release);
+        return d.number;
+    }
+
+    // Interns a source file name; the table is shared by all recordings.
+    std::uint32_t file_index(const char* file) {
+        if (!file || !*file) return 0;
+        thread_local std::unordered_map<const char*, std::uint32_t> cache;
+        if (auto it = cache.find(file); it != cache.end()) return it->second;
+        std::lock_guard lock(files_mutex_);
+        auto it = std::find(files_.begin(), files_.end(), file);
+        const auto index = static_cast<std::uint32_t>(it - files_.begin());
+        if (it == files_.end()) files_.emplace_back(file);
+        cache.emplace(file, index);
+        return index;
+    }
+
+    // Appends an event for the recording `epoch` (dropped if another recording has
+    // started since). Fills in seq and time. Never throws: an event that cannot be
+    // stored (out of memory) is dropped rather than disturbing the program.
+    void append(trace::event&& ev, std::uint64_t epoch) noexcept {
+        log& l = this_log();
+        std::lock_guard lock(l.mutex);
+        if (l.epoch != epoch) {
+            l.events.clear();
+            l.epoch = epoch;
+        }
+        try {
+            if (l.events.size() == l.events.capacity()) l.events.reserve(std::max<std::size_t>(256, l.events.size() * 2));
+        } catch (...) {
+            return;
+        }
+        // Take the next number of *this* recording, or none if another one has started:
+        // a number taken and not used would leave a gap that readers wait on forever.
+        std::uint64_t word = counter_.load(std::memory_order_relaxed);
+        do {
+            if ((word >> seq_bits) != epoch) return;
+        } while (!counter_.compare_exchange_weak(word, word + 1, std::memory_order_relaxed));
+        ev.seq = word & ((std::uint64_t{1} << seq_bits) - 1);
+        ev.time_ns = now_ns() - start_ns_.load(std::memory_order_relaxed);
+        l.events.push_back(std::move(ev));
+    }
+
+    // Reads the current recording incrementally, in seq order (see the file comment).
+    class reader {
+    public:
+        // Appends to `out` the events committed since the last call; returns their number.
+        // `out.files` is kept up to date with the file table.
+        std::size_t poll(trace::recording& out) {
+            recorder& r = instance();
+            const std::uint64_t e = r.epoch();
+            if (e != epoch_) reset(e);
+            r.collect(e, cursors_, pending_);
+            std::sort(pending_.begin(), pending_.end(), [](const auto& x, const auto& y) { return x.seq < y.seq; });
+            std::size_t n = 0;
+            while (n < pending_.size() && pending_[n].seq == next_seq_) {
+                trace::event& ev = pending_[n];
+                ev.time_ns = std::max(ev.time_ns, last_time_);  // monotonic along seq
+                last_time_ = ev.time_ns;
+                ++next_seq_;
+                ++n;
+            }
+            out.events.insert(out.events.end(), std::make_move_iterator(pending_.begin()),
+                              std::make_move_iterator(pending_.begin() + static_cast<std::ptrdiff_t>(n)));
+            pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(n));
+            r.copy_files(out.files);
+            return n;
+        }
+
+    private:
+        void reset(std::uint64_t e) {
+            epoch_ = e;
+            cursors_.clear();
+            pending_.clear();
+            next_seq_ = 0;
+            last_time_ = 0;
+        }
+        std::uint64_t epoch_ = 0;
+        std::vector<std::size_t> cursors_;
+        std::vector<trace::event> pending_;
+        std::uint64_t next_seq_ = 0;
+        std::int64_t last_time_ = 0;
+    };
+
+private:
+    struct log {
+        std::mutex mutex;
+        std::vector<trace::event> events;
+        std::uint64_t epoch = 0;
+    };
+    struct thread_state {
+        std::uint64_t epoch = 0;
+        std::uint32_t number = 0;
+        std::string name;
+    };
+
+    recorder() = default;
+
+    static thread_state& this_thread() {
+        thread_local thread_state t;
+        return t;
+    }
+
+    log& this_log() {
+        thread_local std::shared_ptr<log> mine = [this] {
+            auto l = std::make_shared<log>();
+            std::lock_guard lock(registry_mutex_);
+            logs_.push_back(l);
+            return l;
+        }();
+        return *mine;
+    }
+
+    // Copies the events of recording `e` appended since `cursors` into `into`.
+    void collect(std::uint64_t e, std::vector<std::size_t>& cursors, std::vector<trace::event>& into) {
+        std::lock_guard registry(registry_mutex_);
+        cursors.resize(logs_.size(), 0);
+        for (std::size_t i = 0; i < logs_.size(); ++i) {
+            log& l = *logs_[i];
+            std::lock_guard lock(l.mutex);
+            if (l.epoch != e) continue;
+            into.insert(into.end(), l.events.begin() + static_cast<std::ptrdiff_t>(cursors[i]), l.events.end());
+            cursors[i] = l.events.size();
+        }
+    }
+
+    void copy_files(std::vector<std::string>& out) {
+        std::lock_guard lock(files_mutex_);
+        for (std::size_t i = out.size(); i < files_.size(); ++i) out.push_back(files_[i]);
+    }
+
+    static std::int64_t now_ns() noexcept {
+        return std::chrono::duration_cast<std::chrono::nanoseconds>(clock::now().time_since_epoch()).count();
+    }
+
+    // The recording number (high bits) and the next event number within it (low bits),
+    // in one word so that an event can never take a number of a recording it is not in.
+    static constexpr unsigned seq_bits = 40;
+    std::atomic<std::uint64_t> counter_{0};
+    std::atomic<std::uint32_t> next_thread_{1};
+    std::atomic<std::uint32_t> next_channel_{1};
+    std::atomic<std::int64_t> start_ns_{0};
+
+    std::mutex registry_mutex_;
+    std::vector<std::shared_ptr<log>> logs_;
+
+    std::mutex files_mutex_;
+    std::vector<std::string> files_ = {""};
+};
+
+}  // namespace chan::detail

@@ -1,0 +1,200 @@
+// Channels whose sender is the clock: `at` (one message at a point in time) and `tick`
+// (a message every period); and `never`, which has no sender at all.
+//
+// No thread per timer. Readiness is computed from the clock when asked: a timer
+// channel holds the instant of its next delivery, and an operation that would wait
+// sleeps until the earlier of that instant and its own deadline. A select learns the
+// instant through `recv_deadline()` and sets its own wake-up by it, so timers need no
+// wakers.
+//
+// Several receivers may share a timer channel (copies of the receiver); a delivery is
+// claimed by CAS, so each message goes to exactly one of them.
+//
+// `tick` keeps its schedule fixed at start + k * period and holds at most one pending
+// tick: a receiver that falls behind gets the earliest tick it missed, and the next
+// one is the first point of the schedule after the moment it receives. Ticks in
+// between are dropped, and the schedule never drifts.
+#pragma once
+
+#include <atomic>
+#include <optional>
+#include <thread>
+
+#include "../result.hpp"
+#include "config.hpp"
+#include "probe.hpp"
+#include "storage.hpp"
+#include "token.hpp"
+
+namespace chan::detail {
+
+inline std::int64_t to_ns(instant t) noexcept {
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(t.time_since_epoch()).count();
+}
+inline instant from_ns(std::int64_t ns) noexcept {
+    return instant(std::chrono::duration_cast<clock::duration>(std::chrono::nanoseconds(ns)));
+}
+
+// The receive side shared by timer flavors. `Clock` supplies:
+//   std::optional<instant> due() const   — the next delivery, if any is left
+//   bool claim(instant due, token&)      — takes that delivery (CAS); fills token.n, token.seq
+template <class Flavor>
+class clock_receiver {
+public:
+    bool start_recv(token& t) noexcept {
+        for (;;) {
+            const std::optional<instant> due = self().due();
+            if (!due || clock::now() < *due) return false;
+            if (self().claim(*due, t)) return true;
+        }
+    }
+
+    recv_result<instant> read(token& t, probe* p) noexcept {
+        const instant due = from_ns(static_cast<std::int64_t>(t.n));
+        if (p) {
+            p->timer_fired(t.seq, due);
+            p->received(t.seq);
+        }
+        return recv_result<instant>(status::ok, instant(due));
+    }
+
+    recv_result<instant> try_recv(probe* p) noexcept {
+        token t;
+        return start_recv(t) ? read(t, p) : recv_result<instant>(status::empty);
+    }
+
+    recv_result<instant> recv(const deadline& d, probe* p) {
+        token t;
+        bool reported = false;
+        for (;;) {
+            if (start_recv(t)) return read(t, p);
+            const std::optional<instant> due = self().due();
+            if (d.passed()) return recv_result<instant>(status::timeout);
+            if (p && !reported) {
+                p->blocked(wait_reason::timer);
+                reported = true;
+            }
+            if (!due && !d.set) {
+                std::this_thread::sleep_for(std::chrono::hours(24));  // nothing will ever arrive
+            } else if (!due || (d.set && d.when < *due)) {
+                std::this_thread::sleep_until(d.when);
+            } else {
+                std::this_thread::sleep_until(*due);
+            }
+        }
+    }
+
+    // Select: readiness is time, so there is nothing to register with.
+    bool register_recv(selection, waiter&) noexcept { return recv_ready(); }
+    void unregister_recv(selection) noexcept {}
+    bool accept_recv(token& t, waiter&) noexcept { return start_recv(t); }
+    bool recv_ready() const noexcept {
+        const std::optional<instant> due = self().due();
+        return due && clock::now() >= *due;
+    }
+    bool watch_recv(selection, waiter&) noexcept { return recv_ready(); }
+    void unwatch_recv(selection) noexcept {}
+    std::optional<instant> recv_deadline() const noexcept { return self().due(); }
+    bool can_ever_be_ready() const noexcept { return self().due().has_value(); }
+
+    bool disconnect() noexcept { return false; }  // the clock never goes away
+    void discard_all_messages() noexcept {}
+    bool is_disconnected() const noexcept { return false; }
+
+    std::size_t size() const noexcept { return recv_ready() ? 1 : 0; }
+    bool empty() const noexcept { return !recv_ready(); }
+    bool full() const noexcept { return recv_ready(); }
+    std::size_t capacity() const noexcept { return 1; }
+
+private:
+    Flavor& self() noexcept { return static_cast<Flavor&>(*this); }
+    const Flavor& self() const noexcept { return static_cast<const Flavor&>(*this); }
+};
+
+// One message at `when`.
+class at_channel : public clock_receiver<at_channel> {
+public:
+    explicit at_channel(instant when) noexcept : when_(when) {}
+
+    std::optional<instant> due() const noexcept {
+        if (delivered_.load(std::memory_order_acquire)) return std::nullopt;
+        return when_;
+    }
+    bool claim(instant due, token& t) noexcept {
+        if (delivered_.exchange(true, std::memory_order_acq_rel)) return false;
+        t.n = static_cast<std::size_t>(to_ns(due));
+        t.seq = 0;
+        return true;
+    }
+
+private:
+    const instant when_;
+    std::atomic<bool> delivered_{false};
+};
+
+// A message every `period`, the first one period after creation.
+class tick_channel : public clock_receiver<tick_channel> {
+public:
+    explicit tick_channel(clock::duration period) noexcept
+        : period_ns_(std::max<std::int64_t>(1, std::chrono::duration_cast<std::chrono::nanoseconds>(period).count())),
+          start_ns_(to_ns(clock::now())),
+          next_ns_(start_ns_ + period_ns_) {}
+
+    std::optional<instant> due() const noexcept { return from_ns(next_ns_.load(std::memory_order_acquire)); }
+
+    bool claim(instant due, token& t) noexcept {
+        std::int64_t expected = to_ns(due);
+        const std::int64_t now = to_ns(clock::now());
+        // The first point of the schedule strictly after now.
+        const std::int64_t next = start_ns_ + ((now - start_ns_) / period_ns_ + 1) * period_ns_;
+        if (!next_ns_.compare_exchange_strong(expected, next, std::memory_order_acq_rel)) return false;
+        t.n = static_cast<std::size_t>(to_ns(due));
+        t.seq = static_cast<std::uint64_t>((to_ns(due) - start_ns_) / period_ns_);
+        return true;
+    }
+
+private:
+    const std::int64_t period_ns_;
+    const std::int64_t start_ns_;
+    std::atomic<std::int64_t> next_ns_;
+};
+
+// Never ready: switches a select arm off, or waits out a deadline. Any message type.
+template <class T>
+class never_channel {
+public:
+    bool start_recv(token&) noexcept { return false; }
+    recv_result<T> read(token&, probe*) noexcept { return recv_result<T>(status::disconnected); }  // never claimed
+    recv_result<T> try_recv(probe*) noexcept { return recv_result<T>(status::empty); }
+    recv_result<T> recv(const deadline& d, probe* p) {
+        if (p) p->blocked(wait_reason::timer);
+        for (;;) {
+            if (d.passed()) return recv_result<T>(status::timeout);
+            if (d.set) {
+                std::this_thread::sleep_until(d.when);
+            } else {
+                std::this_thread::sleep_for(std::chrono::hours(24));
+            }
+        }
+    }
+
+    bool register_recv(selection, waiter&) noexcept { return false; }
+    void unregister_recv(selection) noexcept {}
+    bool accept_recv(token&, waiter&) noexcept { return false; }
+    bool recv_ready() const noexcept { return false; }
+    bool watch_recv(selection, waiter&) noexcept { return false; }
+    void unwatch_recv(selection) noexcept {}
+    std::optional<instant> recv_deadline() const noexcept { return std::nullopt; }
+    bool can_ever_be_ready() const noexcept { return false; }
+
+    bool disconnect() noexcept { return false; }
+    void discard_all_messages() noexcept {}
+    bool is_disconnected() const noexcept { return false; }
+
+    std::size_t size() const noexcept { return 0; }
+    bool empty() const noexcept { return true; }
+    bool full() const noexcept { return false; }
+    std::size_t capacity() const noexcept { return 0; }
+};
+
+}  // namespace chan::detail

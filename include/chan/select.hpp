@@ -1,0 +1,550 @@
+// Waiting on several channel operations at once.
+//
+// The static form reads like Go's select statement. Exactly one arm runs:
+//
+//   chan::select(
+//       chan::on_recv(numbers, [](chan::recv_result<int> r) { if (r) use(*r); }),
+//       chan::on_recv(words,   [](auto r) { ... }),
+//       chan::on_send(out, job, [](chan::send_result<job_t> r) { ... }),
+//       chan::on_timeout(100ms, [] { ... }));   // or on_deadline(tp, f), or on_default(f)
+//
+// It returns the index (in argument order) of the arm that ran. At most one of
+// on_timeout / on_deadline / on_default may be given; without one, select waits until
+// an arm completes.
+//
+// The dynamic form is for operations known only at run time:
+//
+//   chan::selector sel;
+//   for (auto& rx : receivers) sel.recv(rx);
+//   auto op = sel.select();                    // waits; claims one operation
+//   auto r = op.recv(receivers[op.index()]);   // completes it: must be called
+//
+// plus `ready()`, which reports an operation that is ready without claiming it.
+//
+// Rules (crossbeam-channel's): exactly one operation completes per select. When several
+// are ready, each is equally likely to be chosen, so no arm starves. A receive on a
+// disconnected channel is ready (its handler gets `status::disconnected`); a send to a
+// channel whose receivers are gone is ready and fails, handing its message back. The
+// same channel may appear in several arms. A select that could only block forever (no
+// arm can ever become ready, no timeout) throws `chan::select_error`.
+//
+// A send arm given an lvalue (`on_send(tx, job, f)`) moves from it only when that arm is
+// the one that sends; otherwise `job` keeps its message. Given an rvalue, the arm owns
+// the message, and it is destroyed if another arm runs.
+#pragma once
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "channel.hpp"
+#include "detail/select_engine.hpp"
+#include "detail/select_probe.hpp"
+
+namespace chan {
+
+namespace detail {
+
+// How select reaches a handle's channel; specialised by every selectable handle type.
+template <class H>
+struct selectable;
+
+template <class T>
+struct selectable<receiver<T>> {
+    using value_type = T;
+    static constexpr bool is_send = false;
+
+    static core_base<T>& core(void* p) noexcept { return *static_cast<core_base<T>*>(p); }
+    template <class Fn>
+    static decltype(auto) visit(void* p, Fn&& fn) {
+        return visit_recv_side(core(p), std::forward<Fn>(fn));
+    }
+
+    static constexpr select_vtable vtable = {
+        [](void* p, token& t) { return visit(p, [&](auto& f) { return f.start_recv(t); }); },
+        [](void* p, selection s, waiter& w) { return visit(p, [&](auto& f) { return f.register_recv(s, w); }); },
+        [](void* p, selection s) { visit(p, [&](auto& f) { f.unregister_recv(s); }); },
+        [](void* p, token& t, waiter& w) { return visit(p, [&](auto& f) { return f.accept_recv(t, w); }); },
+        [](void* p) { return visit(p, [](auto& f) { return f.recv_ready(); }); },
+        [](void* p, selection s, waiter& w) { return visit(p, [&](auto& f) { return f.watch_recv(s, w); }); },
+        [](void* p, selection s) { visit(p, [&](auto& f) { f.unwatch_recv(s); }); },
+        [](void* p) {
+            return visit(p, [](auto& f) -> std::optional<instant> {
+                if constexpr (requires { f.recv_deadline(); }) {
+                    return f.recv_deadline();
+                } else {
+                    return std::nullopt;
+                }
+            });
+        },
+        [](void* p) {
+            return visit(p, [](auto& f) {
+                if constexpr (requires { f.can_ever_be_ready(); }) {
+                    return f.can_ever_be_ready();
+                } else {
+                    return true;
+                }
+            });
+        },
+        [](void* p) -> const channel_desc& { return core(p).desc; },
+        false,
+    };
+
+    static select_op op(receiver<T>& h, std::size_t index) noexcept {
+        return {&vtable, access::core_of(h), index};
+    }
+    static const channel_desc& desc(receiver<T>& h) noexcept { return access::core_of(h)->desc; }
+    static recv_result<T> complete(receiver<T>& h, token& t, probe* p) noexcept {
+        return visit(access::core_of(h), [&](auto& f) { return f.read(t, p); });
+    }
+};
+
+template <class T>
+struct selectable<sender<T>> {
+    using value_type = T;
+    static constexpr bool is_send = true;
+
+    static core_base<T>& core(void* p) noexcept { return *static_cast<core_base<T>*>(p); }
+    template <class Fn>
+    static decltype(auto) visit(void* p, Fn&& fn) {
+        return visit_send_side(core(p), std::forward<Fn>(fn));
+    }
+
+    static constexpr select_vtable vtable = {
+        [](void* p, token& t) { return visit(p, [&](auto& f) { return f.start_send(t); }); },
+        [](void* p, selection s, waiter& w) { return visit(p, [&](auto& f) { return f.register_send(s, w); }); },
+        [](void* p, selection s) { visit(p, [&](auto& f) { f.unregister_send(s); }); },
+        [](void* p, token& t, waiter& w) { return visit(p, [&](auto& f) { return f.accept_send(t, w); }); },
+        [](void* p) { return visit(p, [](auto& f) { return f.send_ready(); }); },
+        [](void* p, selection s, waiter& w) { return visit(p, [&](auto& f) { return f.watch_send(s, w); }); },
+        [](void* p, selection s) { visit(p, [&](auto& f) { f.unwatch_send(s); }); },
+        [](void*) -> std::optional<instant> { return std::nullopt; },
+        [](void*) { return true; },
+        [](void* p) -> const channel_desc& { return core(p).desc; },
+        true,
+    };
+
+    static select_op op(sender<T>& h, std::size_t index) noexcept { return {&vtable, access::core_of(h), index}; }
+    static const channel_desc& desc(sender<T>& h) noexcept { return access::core_of(h)->desc; }
+    static status complete(sender<T>& h, token& t, stored<T>& v, probe* p) noexcept {
+        return visit(access::core_of(h), [&](auto& f) { return f.write(t, v, p); });
+    }
+};
+
+template <class H>
+using selectable_value_t = typename selectable<std::remove_cvref_t<H>>::value_type;
+
+// ---- arms of the static select ----
+
+template <class H, class F>
+struct recv_arm {
+    H* handle;
+    F handler;
+    std::optional<recv_result<selectable_value_t<H>>> result = {};
+};
+
+// `V` is `T&` for a message the caller keeps unless sent, `T` for one the arm owns.
+template <class H, class V, class F>
+struct send_arm {
+    using T = selectable_value_t<H>;
+    H* handle;
+    V message;
+    F handler;
+    std::optional<stored<T>> prepared = {};  // the message, moved in before any claim is made
+    std::optional<send_result<T>> result = {};
+};
+
+template <class F>
+struct timing_arm {
+    select_timeout timeout;
+    F handler;
+};
+
+template <class A>
+struct arm_kind {
+    static constexpr bool is_channel = true;
+};
+template <class F>
+struct arm_kind<timing_arm<F>> {
+    static constexpr bool is_channel = false;
+};
+
+}  // namespace detail
+
+// ---- arm factories ----
+
+// An arm that receives from `rx` (a receiver, oneshot or broadcast receiver) and calls
+// `handler(chan::recv_result<T>)`.
+template <class H, class F>
+detail::recv_arm<H, std::decay_t<F>> on_recv(H& rx, F&& handler) {
+    static_assert(!detail::selectable<H>::is_send, "chan::on_recv needs a receiving handle");
+    static_assert(std::is_invocable_v<std::decay_t<F>, recv_result<detail::selectable_value_t<H>>>,
+                  "chan::on_recv: the handler must accept a chan::recv_result<T>");
+    return {&rx, std::forward<F>(handler)};
+}
+
+// An arm that sends `message` through `tx` and calls `handler(chan::send_result<T>)`.
+template <class H, class U, class F>
+auto on_send(H& tx, U&& message, F&& handler) {
+    using T = detail::selectable_value_t<H>;
+    static_assert(detail::selectable<H>::is_send, "chan::on_send needs a sending handle");
+    static_assert(std::is_invocable_v<std::decay_t<F>, send_result<T>>,
+                  "chan::on_send: the handler must accept a chan::send_result<T>");
+    using V = std::conditional_t<std::is_lvalue_reference_v<U>, T&, T>;
+    return detail::send_arm<H, V, std::decay_t<F>>{&tx, std::forward<U>(message), std::forward<F>(handler)};
+}
+
+// An arm that runs `handler()` if no other arm completes within `timeout`.
+template <class Rep, class Period, class F>
+detail::timing_arm<std::decay_t<F>> on_timeout(std::chrono::duration<Rep, Period> timeout, F&& handler) {
+    return {detail::select_timeout::at(detail::deadline::after(timeout)), std::forward<F>(handler)};
+}
+
+// An arm that runs `handler()` if no other arm completes by `deadline`.
+template <class Clock, class Duration, class F>
+detail::timing_arm<std::decay_t<F>> on_deadline(std::chrono::time_point<Clock, Duration> deadline, F&& handler) {
+    return {detail::select_timeout::at(detail::deadline::until(deadline)), std::forward<F>(handler)};
+}
+
+// An arm that runs `handler()` at once if no other arm can complete without waiting.
+template <class F>
+detail::timing_arm<std::decay_t<F>> on_default(F&& handler) {
+    return {detail::select_timeout::immediately(), std::forward<F>(handler)};
+}
+
+// ---- the static select ----
+
+// `chan::select(arms...)` runs the select when constructed (a class, so that it can
+// also capture the caller's source location for tracing) and converts to the index of
+// the arm that ran.
+template <class... Arms>
+class select {
+    static constexpr std::size_t channel_arms = (std::size_t{0} + ... + (detail::arm_kind<std::remove_cvref_t<Arms>>::is_channel ? 1 : 0));
+    static constexpr std::size_t timing_arms = sizeof...(Arms) - channel_arms;
+    static_assert(timing_arms <= 1, "chan::select: at most one of on_timeout, on_deadline, on_default");
+
+public:
+    select(Arms&&... arms, source_location loc = source_location::current()) {
+        run(std::forward_as_tuple(arms...), loc, std::index_sequence_for<Arms...>{});
+    }
+
+    // The index, in argument order, of the arm that ran.
+    std::size_t index() const noexcept { return index_; }
+    operator std::size_t() const noexcept { return index_; }
+
+private:
+    template <class Tuple, std::size_t... I>
+    void run(Tuple arms, source_location loc, std::index_sequence<I...>) {
+        std::array<detail::select_op, channel_arms> ops{};
+        std::size_t n = 0;
+        detail::select_timeout timeout = detail::select_timeout::none();
+        (collect(std::get<I>(arms), I, ops, n, timeout), ...);
+
+        std::optional<detail::claimed> c;
+        std::optional<detail::select_probe> probe;
+        try {
+            // Every send arm moves its message into channel storage before anything is
+            // claimed: what may throw (boxing a message) must happen before, not after.
+            (prepare(std::get<I>(arms)), ...);
+            if (detail::tracing_on()) [[unlikely]] {
+                probe.emplace(channel_arms, wait_kind(timeout), loc);
+                (describe(std::get<I>(arms), I, *probe), ...);
+            }
+            c = detail::run_select(ops, timeout, probe ? &*probe : nullptr);
+        } catch (...) {
+            (restore_unsent(std::get<I>(arms), false), ...);
+            throw;
+        }
+
+        // Complete the claimed operation first (it cannot throw), then give unsent
+        // messages back, then run the one handler.
+        std::size_t ran = sizeof...(Arms);
+        if (c) {
+            (void)((c->index == I ? (finish(std::get<I>(arms), c->tok, probe, I), ran = I, true) : false) || ...);
+        } else {
+            if (probe) probe->done(-1, timeout.k == detail::select_timeout::kind::now ? status::empty : status::timeout);
+            (void)((detail::arm_kind<std::remove_cvref_t<Arms>>::is_channel ? false : (ran = I, true)) || ...);
+        }
+        index_ = ran;
+        (restore_unsent(std::get<I>(arms), ran == I), ...);
+        (void)((ran == I ? (call_handler(std::get<I>(arms)), true) : false) || ...);
+    }
+
+    static trace::select_wait wait_kind(const detail::select_timeout& t) noexcept {
+        switch (t.k) {
+            case detail::select_timeout::kind::now: return trace::select_wait::never;
+            case detail::select_timeout::kind::at: return trace::select_wait::timeout;
+            default: return trace::select_wait::forever;
+        }
+    }
+
+    template <class A>
+    static void prepare(A&) {}
+    template <class H, class V, class F>
+    static void prepare(detail::send_arm<H, V, F>& a) {
+        a.prepared.emplace(detail::store(std::move(a.message)));
+    }
+
+    template <class H, class F>
+    static void collect(detail::recv_arm<H, F>& a, std::size_t i, std::array<detail::select_op, channel_arms>& ops,
+                        std::size_t& n, detail::select_timeout&) {
+        ops[n++] = detail::selectable<H>::op(*a.handle, i);
+    }
+    template <class H, class V, class F>
+    static void collect(detail::send_arm<H, V, F>& a, std::size_t i, std::array<detail::select_op, channel_arms>& ops,
+                        std::size_t& n, detail::select_timeout&) {
+        ops[n++] = detail::selectable<H>::op(*a.handle, i);
+    }
+    template <class F>
+    static void collect(detail::timing_arm<F>& a, std::size_t, std::array<detail::select_op, channel_arms>&,
+                        std::size_t&, detail::select_timeout& timeout) {
+        timeout = a.timeout;
+    }
+
+    template <class H, class F>
+    static void describe(detail::recv_arm<H, F>& a, std::size_t i, detail::select_probe& p) {
+        p.arm(i, detail::selectable<H>::desc(*a.handle), false);
+    }
+    template <class H, class V, class F>
+    static void describe(detail::send_arm<H, V, F>& a, std::size_t i, detail::select_probe& p) {
+        using T = detail::selectable_value_t<H>;
+        p.arm(i, detail::selectable<H>::desc(*a.handle), true, trace::format_value(detail::unbox<T>(*a.prepared)));
+    }
+    template <class F>
+    static void describe(detail::timing_arm<F>&, std::size_t, detail::select_probe&) {}
+
+    template <class H, class F>
+    static void finish(detail::recv_arm<H, F>& a, detail::token& t, std::optional<detail::select_probe>& sp,
+                       std::size_t i) noexcept {
+        std::optional<detail::probe> p;
+        if (sp) p.emplace(sp->arm_probe(detail::selectable<H>::desc(*a.handle), detail::probe::side::recv));
+        a.result.emplace(detail::selectable<H>::complete(*a.handle, t, p ? &*p : nullptr));
+        if (sp) sp->done(static_cast<std::ptrdiff_t>(i), a.result->status());
+    }
+    template <class H, class V, class F>
+    static void finish(detail::send_arm<H, V, F>& a, detail::token& t, std::optional<detail::select_probe>& sp,
+                       std::size_t i) noexcept {
+        using T = detail::selectable_value_t<H>;
+        std::optional<detail::probe> p;
+        if (sp) {
+            p.emplace(sp->arm_probe(detail::selectable<H>::desc(*a.handle), detail::probe::side::send));
+            p->set_text(trace::format_value(detail::unbox<T>(*a.prepared)));
+        }
+        const status st = detail::selectable<H>::complete(*a.handle, t, *a.prepared, p ? &*p : nullptr);
+        if (sp) sp->done(static_cast<std::ptrdiff_t>(i), st);
+        if (st == status::ok) {
+            a.result.emplace(st);
+        } else {
+            a.result.emplace(st, std::move(*a.prepared));
+        }
+        a.prepared.reset();
+    }
+    template <class F>
+    static void finish(detail::timing_arm<F>&, detail::token&, std::optional<detail::select_probe>&,
+                       std::size_t) noexcept {}
+
+    template <class H, class F>
+    static void call_handler(detail::recv_arm<H, F>& a) {
+        std::invoke(a.handler, std::move(*a.result));
+    }
+    template <class H, class V, class F>
+    static void call_handler(detail::send_arm<H, V, F>& a) {
+        std::invoke(a.handler, std::move(*a.result));
+    }
+    template <class F>
+    static void call_handler(detail::timing_arm<F>& a) {
+        std::invoke(a.handler);
+    }
+
+    // A send arm that did not send gives an lvalue message back to its owner.
+    template <class A>
+    static void restore_unsent(A&, bool) {}
+    template <class H, class V, class F>
+    static void restore_unsent(detail::send_arm<H, V, F>& a, bool ran) {
+        using T = detail::selectable_value_t<H>;
+        if constexpr (std::is_lvalue_reference_v<V>) {
+            if (!ran && a.prepared) a.message = std::move(detail::unbox<T>(*a.prepared));
+        }
+    }
+
+    std::size_t index_ = 0;
+};
+
+template <class... Arms>
+select(Arms&&...) -> select<Arms...>;
+
+// ---- the dynamic selector ----
+
+class selector;
+
+// One operation claimed by a selector. It must be completed, with the same handle
+// that was added at `index()`: `recv(rx)` or `send(tx, message)`. Dropping it
+// uncompleted is a programming error (a rendezvous partner may be waiting for it) and
+// terminates the program with a message.
+class selected_operation {
+public:
+    selected_operation(selected_operation&& o) noexcept
+        : tok_(o.tok_), op_(o.op_), probe_(std::move(o.probe_)), done_(std::exchange(o.done_, true)) {}
+    selected_operation(const selected_operation&) = delete;
+    selected_operation& operator=(const selected_operation&) = delete;
+    selected_operation& operator=(selected_operation&&) = delete;
+    ~selected_operation() {
+        if (!done_) {
+            std::fputs("chan: a selected operation was dropped without being completed (call recv or send on it)\n",
+                       stderr);
+            std::abort();
+        }
+    }
+
+    std::size_t index() const noexcept { return op_.index; }
+
+    template <class H>
+    recv_result<detail::selectable_value_t<H>> recv(H& rx) {
+        static_assert(!detail::selectable<H>::is_send, "selected_operation::recv needs a receiving handle");
+        check(detail::selectable<H>::op(rx, 0), false);
+        std::optional<detail::probe> p;
+        if (probe_) p.emplace(probe_->arm_probe(detail::selectable<H>::desc(rx), detail::probe::side::recv));
+        auto r = detail::selectable<H>::complete(rx, tok_, p ? &*p : nullptr);
+        done_ = true;
+        if (probe_) probe_->done(static_cast<std::ptrdiff_t>(op_.index), r.status());
+        return r;
+    }
+
+    template <class H>
+    send_result<detail::selectable_value_t<H>> send(H& tx, detail::selectable_value_t<H> message) {
+        using T = detail::selectable_value_t<H>;
+        static_assert(detail::selectable<H>::is_send, "selected_operation::send needs a sending handle");
+        static_assert(std::is_nothrow_move_constructible_v<T>,
+                      "selected_operation::send: the message type's move must not throw (the operation is already "
+                      "claimed); use the static chan::select for such types");
+        check(detail::selectable<H>::op(tx, 0), true);
+        detail::stored<T> s = detail::store(std::move(message));
+        std::optional<detail::probe> p;
+        if (probe_) {
+            p.emplace(probe_->arm_probe(detail::selectable<H>::desc(tx), detail::probe::side::send));
+            p->set_text(trace::format_value(detail::unbox<T>(s)));
+        }
+        const status st = detail::selectable<H>::complete(tx, tok_, s, p ? &*p : nullptr);
+        done_ = true;
+        if (probe_) probe_->done(static_cast<std::ptrdiff_t>(op_.index), st);
+        return st == status::ok ? send_result<T>(st) : send_result<T>(st, std::move(s));
+    }
+
+private:
+    friend class selector;
+    selected_operation(detail::token t, detail::select_op op, std::optional<detail::select_probe> probe) noexcept
+        : tok_(t), op_(op), probe_(std::move(probe)) {}
+
+    void check(const detail::select_op& given, bool is_send) const {
+        if (given.chan != op_.chan || op_.vt->is_send != is_send) {
+            throw std::logic_error("chan::selected_operation: completed with a different handle or direction than "
+                                   "the operation added at index " + std::to_string(op_.index));
+        }
+    }
+
+    detail::token tok_;
+    detail::select_op op_;
+    std::optional<detail::select_probe> probe_;
+    bool done_ = false;
+};
+
+class selector {
+public:
+    // Adds a receive on `rx` (any receiving handle); returns its index.
+    template <class H>
+    std::size_t recv(H& rx) {
+        static_assert(!detail::selectable<H>::is_send, "selector::recv needs a receiving handle");
+        return add(detail::selectable<H>::op(rx, next_index_));
+    }
+
+    // Adds a send through `tx`; the message is given when completing: `op.send(tx, m)`.
+    template <class H>
+    std::size_t send(H& tx) {
+        static_assert(detail::selectable<H>::is_send, "selector::send needs a sending handle");
+        return add(detail::selectable<H>::op(tx, next_index_));
+    }
+
+    // Removes the operation added at `index`.
+    void remove(std::size_t index) {
+        auto it = std::find_if(ops_.begin(), ops_.end(), [&](const detail::select_op& o) { return o.index == index; });
+        if (it == ops_.end()) throw std::out_of_range("chan::selector::remove: no operation at index " + std::to_string(index));
+        ops_.erase(it);
+    }
+
+    std::size_t size() const noexcept { return ops_.size(); }
+
+    // Waits until one operation can proceed and claims it.
+    selected_operation select(source_location loc = source_location::current()) {
+        return *run(detail::select_timeout::none(), loc);
+    }
+    std::optional<selected_operation> try_select(source_location loc = source_location::current()) {
+        return run(detail::select_timeout::immediately(), loc);
+    }
+    template <class Rep, class Period>
+    std::optional<selected_operation> select_for(std::chrono::duration<Rep, Period> timeout,
+                                                 source_location loc = source_location::current()) {
+        return run(detail::select_timeout::at(detail::deadline::after(timeout)), loc);
+    }
+    template <class Clock, class Duration>
+    std::optional<selected_operation> select_until(std::chrono::time_point<Clock, Duration> deadline,
+                                                   source_location loc = source_location::current()) {
+        return run(detail::select_timeout::at(detail::deadline::until(deadline)), loc);
+    }
+
+    // Waits until one operation is ready and returns its index, without claiming it
+    // (another thread may still take it first: then retry).
+    std::size_t ready() { return *ready_impl(detail::select_timeout::none()); }
+    std::optional<std::size_t> try_ready() { return ready_impl(detail::select_timeout::immediately()); }
+    template <class Rep, class Period>
+    std::optional<std::size_t> ready_for(std::chrono::duration<Rep, Period> timeout) {
+        return ready_impl(detail::select_timeout::at(detail::deadline::after(timeout)));
+    }
+    template <class Clock, class Duration>
+    std::optional<std::size_t> ready_until(std::chrono::time_point<Clock, Duration> deadline) {
+        return ready_impl(detail::select_timeout::at(detail::deadline::until(deadline)));
+    }
+
+private:
+    std::size_t add(detail::select_op op) {
+        ops_.push_back(op);
+        return next_index_++;
+    }
+
+    std::optional<selected_operation> run(const detail::select_timeout& timeout, source_location loc) {
+        std::vector<detail::select_op> ops = ops_;  // the engine shuffles its copy
+        std::optional<detail::select_probe> probe;
+        if (detail::tracing_on()) [[unlikely]] {
+            const auto wait = timeout.k == detail::select_timeout::kind::now  ? trace::select_wait::never
+                              : timeout.k == detail::select_timeout::kind::at ? trace::select_wait::timeout
+                                                                              : trace::select_wait::forever;
+            probe.emplace(ops.size(), wait, loc);
+            for (const auto& op : ops) probe->arm(op.index, op.vt->describe(op.chan), op.vt->is_send);
+        }
+        const auto c = detail::run_select(ops, timeout, probe ? &*probe : nullptr);
+        if (!c) {
+            if (probe) probe->done(-1, timeout.k == detail::select_timeout::kind::now ? status::empty : status::timeout);
+            return std::nullopt;
+        }
+        const auto it = std::find_if(ops.begin(), ops.end(), [&](const detail::select_op& o) { return o.index == c->index; });
+        return selected_operation(c->tok, *it, std::move(probe));
+    }
+
+    std::optional<std::size_t> ready_impl(const detail::select_timeout& timeout) {
+        std::vector<detail::select_op> ops = ops_;
+        return detail::run_ready(ops, timeout);
+    }
+
+    std::vector<detail::select_op> ops_;
+    std::size_t next_index_ = 0;
+};
+
+}  // namespace chan
