@@ -225,7 +225,7 @@ public:
         using reference = T&;
 
         basic_iterator() = default;
-        explicit basic_iterator(receiver* r) : r_(r) { advance(); }
+        basic_iterator(receiver* r, source_location loc) : r_(r), loc_(loc) { advance(); }
 
         T& operator*() const noexcept { return **current_; }
         T* operator->() const noexcept { return &**current_; }
@@ -239,28 +239,31 @@ public:
     private:
         void advance() {
             current_.reset();
-            recv_result<T> r = Nonblocking ? r_->try_recv() : r_->recv();
+            recv_result<T> r = Nonblocking ? r_->try_recv(loc_) : r_->recv(loc_);
             if (r) current_.emplace(std::move(r));
         }
         receiver* r_ = nullptr;
+        source_location loc_;
         mutable std::optional<recv_result<T>> current_;
     };
     using iterator = basic_iterator<false>;
 
-    iterator begin() { return iterator(this); }
+    // The location default is the range-for statement, which traces then point at.
+    iterator begin(source_location loc = source_location::current()) { return iterator(this, loc); }
     sentinel end() const noexcept { return {}; }
 
     // The messages there now, without waiting: `for (auto& m : rx.drain())`.
     class drain_range {
     public:
-        explicit drain_range(receiver& r) : r_(r) {}
-        basic_iterator<true> begin() { return basic_iterator<true>(&r_); }
+        drain_range(receiver& r, source_location loc) : r_(r), loc_(loc) {}
+        basic_iterator<true> begin() { return basic_iterator<true>(&r_, loc_); }
         sentinel end() const noexcept { return {}; }
 
     private:
         receiver& r_;
+        source_location loc_;
     };
-    drain_range drain() { return drain_range(*this); }
+    drain_range drain(source_location loc = source_location::current()) { return drain_range(*this, loc); }
 
 private:
     friend struct detail::access;

@@ -35,7 +35,7 @@ enum class kind : std::uint8_t {
     handles,          // channel; a: senders, b: receivers, after the change; detail: handle_change
     send_begin,       // channel; text: the message, rendered
     send_blocked,     // channel; detail: wait_reason
-    send_done,        // channel, message
+    send_done,        // channel, message; text: the message, rendered
     send_failed,      // channel; detail: status (full, timeout, disconnected)
     recv_begin,       // channel
     recv_blocked,     // channel; detail: wait_reason
@@ -49,6 +49,7 @@ enum class kind : std::uint8_t {
     closed,           // channel: close() called by `thread`
     disconnected,     // channel; detail: disconnect_cause
     lagged,           // channel (lagging broadcast); a: messages the receiver missed
+    thread_exited,    // the thread ended (recorded for threads that appeared in the recording)
 };
 
 // Why a blocked operation waits (`*_blocked` events).
@@ -129,6 +130,7 @@ constexpr std::string_view to_string(kind k) noexcept {
         case kind::closed: return "closed";
         case kind::disconnected: return "disconnected";
         case kind::lagged: return "lagged";
+        case kind::thread_exited: return "thread_exited";
     }
     return "?";
 }

@@ -32,7 +32,9 @@ struct formatter;
 template <class T>
 std::string format_value(const T& value);
 
-namespace detail {
+}  // namespace chan::trace
+
+namespace chan::detail {
 
 template <class T>
 concept streamable = requires(std::ostream& os, const T& v) { os << v; };
@@ -55,26 +57,26 @@ struct is_pair : std::false_type {};
 template <class A, class B>
 struct is_pair<std::pair<A, B>> : std::true_type {};
 
-inline std::string shorten(std::string s) {
-    if (s.size() > max_length) {
-        s.resize(max_length - 3);
+inline std::string shorten_text(std::string s) {
+    if (s.size() > trace::max_length) {
+        s.resize(trace::max_length - 3);
         s += "...";
     }
     return s;
 }
 
 template <class T>
-std::string default_format(const T& v) {
+std::string default_format_value(const T& v) {
     if constexpr (is_string_like<T>) {
-        return shorten("\"" + std::string(std::string_view(v)) + "\"");
+        return shorten_text("\"" + std::string(std::string_view(v)) + "\"");
     } else if constexpr (std::is_same_v<T, bool>) {
         return v ? "true" : "false";
     } else if constexpr (std::is_same_v<T, char>) {
         return std::string("'") + v + "'";
     } else if constexpr (is_pointer_like<T>::value) {
-        return v ? format_value(*v) : std::string("null");
+        return v ? trace::format_value(*v) : std::string("null");
     } else if constexpr (is_pair<T>::value) {
-        return shorten("(" + format_value(v.first) + ", " + format_value(v.second) + ")");
+        return shorten_text("(" + trace::format_value(v.first) + ", " + trace::format_value(v.second) + ")");
     } else if constexpr (std::is_same_v<T, std::chrono::steady_clock::time_point>) {
         return "tick";
     } else if constexpr (std::is_empty_v<T>) {
@@ -82,18 +84,20 @@ std::string default_format(const T& v) {
     } else if constexpr (streamable<T>) {
         std::ostringstream os;
         os << v;
-        return shorten(os.str());
+        return shorten_text(os.str());
     } else {
         return "<" + std::to_string(sizeof(T)) + " bytes>";
     }
 }
 
-}  // namespace detail
+}  // namespace chan::detail
+
+namespace chan::trace {
 
 // The customisation point; the primary template uses the defaults above.
 template <class T, class Enable>
 struct formatter {
-    static std::string format(const T& value) { return detail::default_format(value); }
+    static std::string format(const T& value) { return detail::default_format_value(value); }
 };
 
 // The text recorded for `value` (never throws: a formatter that throws yields "?").

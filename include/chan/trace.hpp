@@ -1,0 +1,51 @@
+// Recording what a program's channels do: which thread sent which message into which
+// channel, who waited and why, and who received it.
+//
+//   chan::trace::start();                       // begin a recording (in memory)
+//   ... run threads that use channels ...
+//   chan::trace::stop();
+//   chan::trace::recording r = chan::trace::snapshot();
+//
+// Any program can also be traced without changing it: run it with the environment
+// variable CHAN_TRACE naming a file (`CHAN_TRACE=out.json ./program`) and it writes a
+// Chrome Trace Event JSON file at exit, which opens in Perfetto and chrome://tracing
+// (see trace_json.hpp and docs/tracing.md).
+//
+// With no recording on, an operation pays one relaxed atomic load and a predictable
+// branch. The recorder never uses a channel itself.
+#pragma once
+
+#include <string>
+
+#include "detail/recorder.hpp"
+#include "trace_event.hpp"
+#include "trace_format.hpp"
+
+namespace chan::trace {
+
+// Starts a new recording, discarding the previous one.
+inline void start() { detail::recorder::instance().start(); }
+
+// Stops recording; what was recorded stays readable.
+inline void stop() noexcept { detail::recorder::instance().stop(); }
+
+// Whether a recording is on.
+inline bool recording_on() noexcept { return detail::tracing_on(); }
+
+// Names the calling thread in recordings ("producer 1"). Call it first thing in the
+// thread; a thread without a name shows as "thread N".
+inline void name_thread(std::string name) { detail::recorder::instance().name_thread(std::move(name)); }
+
+// Reads the current recording as it grows, for live views. Each `poll` appends the
+// events committed since the previous one, in order; it never returns an event before
+// one that precedes it (an event whose predecessor is still being written waits).
+using reader = detail::recorder::reader;
+
+// Everything recorded so far in the current (or last) recording.
+inline recording snapshot() {
+    recording r;
+    reader().poll(r);
+    return r;
+}
+
+}  // namespace chan::trace
