@@ -41,29 +41,85 @@ class receiver;
 
 namespace detail {
 struct access;  // lets select reach a handle's channel
-}
 
-// The sending side of a channel.
-template <class T>
-class sender {
+// What senders and receivers have in common: value semantics over a counted handle,
+// and the questions either side may ask about the channel.
+template <class T, bool IsSender>
+class handle_base {
     static_assert(std::is_object_v<T> && !std::is_const_v<T> && !std::is_array_v<T>,
                   "chan: a message type must be a non-const object type");
 
 public:
     using value_type = T;
 
-    sender() noexcept = default;
-    sender(const sender& other) noexcept : c_(other.c_) {
-        if (c_) detail::add_handle(*c_, true);
+    handle_base() noexcept = default;
+    handle_base(const handle_base& other) noexcept : c_(other.c_) {
+        if (c_) add_handle(*c_, IsSender);
     }
-    sender(sender&& other) noexcept : c_(std::exchange(other.c_, nullptr)) {}
-    sender& operator=(sender other) noexcept {
+    handle_base(handle_base&& other) noexcept : c_(std::exchange(other.c_, nullptr)) {}
+    handle_base& operator=(handle_base other) noexcept {
         std::swap(c_, other.c_);
         return *this;
     }
-    ~sender() {
-        if (c_) detail::drop_sender(c_);
+    ~handle_base() {
+        if (!c_) return;
+        if constexpr (IsSender) {
+            drop_sender(c_);
+        } else {
+            drop_receiver(c_);
+        }
     }
+
+    // Disconnects the channel now; true if this call did it.
+    bool close() noexcept { return close_channel(*c_); }
+
+    std::size_t size() const noexcept { return visit([](auto& f) { return f.size(); }); }
+    bool empty() const noexcept { return visit([](auto& f) { return f.empty(); }); }
+    bool full() const noexcept { return visit([](auto& f) { return f.full(); }); }
+    // The number of slots; absent for an unbounded channel (0 for a rendezvous one).
+    std::optional<std::size_t> capacity() const noexcept {
+        if (c_->desc.kind == trace::flavor::unbounded) return std::nullopt;
+        return static_cast<std::size_t>(c_->desc.capacity);
+    }
+    bool is_disconnected() const noexcept { return visit([](auto& f) { return f.is_disconnected(); }); }
+    std::size_t sender_count() const noexcept { return c_->senders.load(std::memory_order_relaxed); }
+    std::size_t receiver_count() const noexcept { return c_->receivers.load(std::memory_order_relaxed); }
+
+    template <bool S>
+    bool same_channel(const handle_base<T, S>& other) const noexcept {
+        return c_ == other.c_;
+    }
+
+    explicit operator bool() const noexcept { return c_ != nullptr; }
+
+protected:
+    template <class, bool>
+    friend class handle_base;
+    friend struct access;
+
+    explicit handle_base(core_base<T>* c) noexcept : c_(c) {}
+
+    template <class Fn>
+    decltype(auto) visit(Fn&& fn) const {
+        assert(c_ && "chan: operation on an empty handle");
+        if constexpr (IsSender) {
+            return visit_send_side(*c_, std::forward<Fn>(fn));
+        } else {
+            return visit_recv_side(*c_, std::forward<Fn>(fn));
+        }
+    }
+
+    core_base<T>* c_ = nullptr;
+};
+}  // namespace detail
+
+// The sending side of a channel.
+template <class T>
+class sender : public detail::handle_base<T, true> {
+    using base = detail::handle_base<T, true>;
+
+public:
+    sender() noexcept = default;
 
     // Sends, waiting while the channel is full (or, for a rendezvous channel, until a
     // receiver takes the message). Fails only when disconnected.
@@ -90,38 +146,13 @@ public:
         return run(std::move(message), mode::block, detail::deadline::until(deadline), loc);
     }
 
-    // Disconnects the channel now; true if this call did it.
-    bool close() noexcept { return detail::close_channel(*c_); }
-
-    std::size_t size() const noexcept { return visit([](auto& f) { return f.size(); }); }
-    bool empty() const noexcept { return visit([](auto& f) { return f.empty(); }); }
-    bool full() const noexcept { return visit([](auto& f) { return f.full(); }); }
-    // The number of slots; absent for an unbounded channel (0 for a rendezvous one).
-    std::optional<std::size_t> capacity() const noexcept {
-        if (c_->desc.kind == trace::flavor::unbounded) return std::nullopt;
-        return static_cast<std::size_t>(c_->desc.capacity);
-    }
-    bool is_disconnected() const noexcept { return visit([](auto& f) { return f.is_disconnected(); }); }
-    std::size_t sender_count() const noexcept { return c_->senders.load(std::memory_order_relaxed); }
-    std::size_t receiver_count() const noexcept { return c_->receivers.load(std::memory_order_relaxed); }
-
-    bool same_channel(const sender& other) const noexcept { return c_ == other.c_; }
-    bool same_channel(const receiver<T>& other) const noexcept;
-
-    explicit operator bool() const noexcept { return c_ != nullptr; }
-
 private:
     friend struct detail::access;
+    using base::base;
+    using base::c_;
+    using base::visit;
 
     enum class mode { block, no_wait };
-
-    explicit sender(detail::core_base<T>* c) noexcept : c_(c) {}
-
-    template <class Fn>
-    decltype(auto) visit(Fn&& fn) const {
-        assert(c_ && "chan: operation on an empty sender");
-        return detail::visit_send_side(*c_, std::forward<Fn>(fn));
-    }
 
     send_result<T> run(T&& message, mode m, const detail::deadline& d, source_location loc) {
         detail::stored<T> s = detail::store(std::move(message));
@@ -142,32 +173,16 @@ private:
         if (st == status::ok) return send_result<T>(st);
         return send_result<T>(st, std::move(s));
     }
-
-    detail::core_base<T>* c_ = nullptr;
 };
 
 // The receiving side of a channel. Range-for over it receives until the channel is
 // disconnected and drained.
 template <class T>
-class receiver {
-    static_assert(std::is_object_v<T> && !std::is_const_v<T> && !std::is_array_v<T>,
-                  "chan: a message type must be a non-const object type");
+class receiver : public detail::handle_base<T, false> {
+    using base = detail::handle_base<T, false>;
 
 public:
-    using value_type = T;
-
     receiver() noexcept = default;
-    receiver(const receiver& other) noexcept : c_(other.c_) {
-        if (c_) detail::add_handle(*c_, false);
-    }
-    receiver(receiver&& other) noexcept : c_(std::exchange(other.c_, nullptr)) {}
-    receiver& operator=(receiver other) noexcept {
-        std::swap(c_, other.c_);
-        return *this;
-    }
-    ~receiver() {
-        if (c_) detail::drop_receiver(c_);
-    }
 
     // Receives, waiting until a message arrives; `disconnected` once drained.
     recv_result<T> recv(source_location loc = source_location::current()) {
@@ -190,24 +205,6 @@ public:
                               source_location loc = source_location::current()) {
         return run(mode::block, detail::deadline::until(deadline), loc);
     }
-
-    bool close() noexcept { return detail::close_channel(*c_); }
-
-    std::size_t size() const noexcept { return visit([](auto& f) { return f.size(); }); }
-    bool empty() const noexcept { return visit([](auto& f) { return f.empty(); }); }
-    bool full() const noexcept { return visit([](auto& f) { return f.full(); }); }
-    std::optional<std::size_t> capacity() const noexcept {
-        if (c_->desc.kind == trace::flavor::unbounded) return std::nullopt;
-        return visit([](auto& f) -> std::size_t { return f.capacity(); });
-    }
-    bool is_disconnected() const noexcept { return visit([](auto& f) { return f.is_disconnected(); }); }
-    std::size_t sender_count() const noexcept { return c_->senders.load(std::memory_order_relaxed); }
-    std::size_t receiver_count() const noexcept { return c_->receivers.load(std::memory_order_relaxed); }
-
-    bool same_channel(const receiver& other) const noexcept { return c_ == other.c_; }
-    bool same_channel(const sender<T>& other) const noexcept { return other.same_channel(*this); }
-
-    explicit operator bool() const noexcept { return c_ != nullptr; }
 
     // ---- iteration ----
 
@@ -267,17 +264,11 @@ public:
 
 private:
     friend struct detail::access;
-    friend class sender<T>;
+    using base::base;
+    using base::c_;
+    using base::visit;
 
     enum class mode { block, no_wait };
-
-    explicit receiver(detail::core_base<T>* c) noexcept : c_(c) {}
-
-    template <class Fn>
-    decltype(auto) visit(Fn&& fn) const {
-        assert(c_ && "chan: operation on an empty receiver");
-        return detail::visit_recv_side(*c_, std::forward<Fn>(fn));
-    }
 
     recv_result<T> run(mode m, const detail::deadline& d, source_location loc) {
         if (detail::tracing_on()) [[unlikely]]
@@ -292,19 +283,12 @@ private:
         if (!r) p.failed(r.status());
         return r;
     }
-
-    detail::core_base<T>* c_ = nullptr;
 };
-
-template <class T>
-bool sender<T>::same_channel(const receiver<T>& other) const noexcept {
-    return c_ == other.c_;
-}
 
 namespace detail {
 struct access {
-    template <class H>
-    static auto* core_of(const H& h) noexcept {
+    template <class T, bool S>
+    static core_base<T>* core_of(const handle_base<T, S>& h) noexcept {
         return h.c_;
     }
     template <class T>

@@ -41,6 +41,7 @@
 
 #include "../result.hpp"
 #include "backoff.hpp"
+#include "blocking.hpp"
 #include "config.hpp"
 #include "probe.hpp"
 #include "storage.hpp"
@@ -170,7 +171,7 @@ public:
         for (;;) {
             if (spin_until([&] { return start_send(t); })) return write(t, v, p);
             if (d.passed()) return status::timeout;
-            block(senders_, t, d, p, wait_reason::full, [&] { return !full() || is_disconnected(); });
+            park_on(senders_, t, d, p, wait_reason::full, [&] { return send_ready(); });
         }
     }
 
@@ -184,7 +185,7 @@ public:
         for (;;) {
             if (spin_until([&] { return start_recv(t); })) return read(t, p);
             if (d.passed()) return recv_result<T>(status::timeout);
-            block(receivers_, t, d, p, wait_reason::empty, [&] { return !empty() || is_disconnected(); });
+            park_on(receivers_, t, d, p, wait_reason::empty, [&] { return recv_ready(); });
         }
     }
 
@@ -251,7 +252,6 @@ public:
 
     // ---- introspection ----
 
-    std::size_t capacity() const noexcept { return cap_; }
 
     std::size_t size() const noexcept {
         for (;;) {
@@ -299,30 +299,6 @@ private:
 
     std::uint64_t message_number(std::size_t pos) const noexcept {
         return static_cast<std::uint64_t>(pos / one_lap_) * cap_ + (pos & (mark_bit_ - 1));
-    }
-
-    // Retries `attempt` with backoff for a short while; true as soon as it succeeds.
-    template <class Attempt>
-    static bool spin_until(Attempt attempt) noexcept {
-        backoff b;
-        for (;;) {
-            if (attempt()) return true;
-            if (b.is_completed()) return false;
-            b.snooze();
-        }
-    }
-
-    // Registers as waiting on `side`, re-checks readiness (so a notification between
-    // the failed attempt and the registration is not lost) and parks.
-    template <class Ready>
-    static void block(sync_waker& side, token& t, const deadline& d, probe* p, wait_reason why, Ready ready) {
-        thread_waiter::lease w;
-        const selection oper = operation_id(&t);
-        side.add_selector(oper, *w);
-        if (ready()) w->try_select(sel_aborted);
-        if (p && w->selected() == sel_waiting) p->blocked(why);
-        const selection s = w->wait_until(d);
-        if (s == sel_aborted || s == sel_disconnected) side.remove_selector(oper);
     }
 
     alignas(cache_line) std::atomic<std::size_t> head_{0};

@@ -31,6 +31,7 @@
 
 #include "../result.hpp"
 #include "backoff.hpp"
+#include "blocking.hpp"
 #include "config.hpp"
 #include "probe.hpp"
 #include "storage.hpp"
@@ -260,20 +261,9 @@ public:
     recv_result<T> recv(const deadline& d, probe* p) {
         token t;
         for (;;) {
-            backoff b;
-            for (;;) {
-                if (start_recv(t)) return read(t, p);
-                if (b.is_completed()) break;
-                b.snooze();
-            }
+            if (spin_until([&] { return start_recv(t); })) return read(t, p);
             if (d.passed()) return recv_result<T>(status::timeout);
-            thread_waiter::lease w;
-            const selection oper = operation_id(&t);
-            receivers_.add_selector(oper, *w);
-            if (recv_ready()) w->try_select(sel_aborted);
-            if (p && w->selected() == sel_waiting) p->blocked(wait_reason::empty);
-            const selection s = w->wait_until(d);
-            if (s == sel_aborted || s == sel_disconnected) receivers_.remove_selector(oper);
+            park_on(receivers_, t, d, p, wait_reason::empty, [&] { return recv_ready(); });
         }
     }
 

@@ -104,7 +104,6 @@ public:
     std::size_t size() const noexcept { return recv_ready() ? 1 : 0; }
     bool empty() const noexcept { return !recv_ready(); }
     bool full() const noexcept { return recv_ready(); }
-    std::size_t capacity() const noexcept { return 1; }
 
 private:
     Flavor& self() noexcept { return static_cast<Flavor&>(*this); }
@@ -194,7 +193,6 @@ public:
     std::size_t size() const noexcept { return 0; }
     bool empty() const noexcept { return true; }
     bool full() const noexcept { return false; }
-    std::size_t capacity() const noexcept { return 0; }
 };
 
 }  // namespace chan::detail

@@ -262,7 +262,6 @@ public:
 
     // ---- introspection ----
 
-    std::size_t capacity() const noexcept { return 0; }
     std::size_t size() const noexcept { return 0; }
     bool empty() const noexcept { return true; }
     bool full() const noexcept { return true; }
