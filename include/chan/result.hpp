@@ -29,6 +29,7 @@ enum class status : std::uint8_t {
     empty,         // try_recv: no message, and waiting was not allowed
     timeout,       // the deadline passed first
     disconnected,  // the other side is gone or the channel was closed (and, for a receive, drained)
+    lagged,        // lagging broadcast receive: messages were overwritten before this receiver read them
 };
 
 constexpr std::string_view to_string(status s) noexcept {
@@ -38,6 +39,7 @@ constexpr std::string_view to_string(status s) noexcept {
         case status::empty: return "empty";
         case status::timeout: return "timeout";
         case status::disconnected: return "disconnected";
+        case status::lagged: return "lagged";
     }
     return "unknown";
 }
@@ -98,6 +100,18 @@ class recv_result : public detail::message_result<T> {
 public:
     using detail::message_result<T>::message_result;
     explicit operator bool() const noexcept { return this->has_value(); }
+
+    // With status `lagged`: how many messages the receiver missed (0 otherwise).
+    std::uint64_t missed() const noexcept { return missed_; }
+
+    static recv_result lagged(std::uint64_t missed) noexcept {
+        recv_result r(status::lagged);
+        r.missed_ = missed;
+        return r;
+    }
+
+private:
+    std::uint64_t missed_ = 0;
 };
 
 // The outcome of a send: ok, or why not together with the message handed back.
