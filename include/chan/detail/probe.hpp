@@ -70,6 +70,13 @@ public:
         append(std::move(e));
     }
 
+    // A lagging broadcast receiver fell behind: `missed` messages were overwritten unread.
+    void lagged(std::uint64_t missed) noexcept {
+        trace::event e = make(trace::kind::lagged);
+        e.a = static_cast<std::int64_t>(missed);
+        append(std::move(e));
+    }
+
     // A timer delivery (the clock is the sender): numbered `message`, due at `due`.
     void timer_fired(std::uint64_t message, instant due) noexcept {
         trace::event e = make(trace::kind::timer_fired);
