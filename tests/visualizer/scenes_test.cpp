@@ -219,7 +219,9 @@ TEST_CASE("lagging broadcast: each receiver's place, what is kept, and the lag",
     script s;
     s.named(1, "news").named(2, "fast").named(3, "slow").created(1, 1, flavor::broadcast_lagging, 2, "feed");
     s.handles(1, 1, trace::handle_change::receiver_added, 1, 2);
-    s.send(1, 1, 0, "a").recv(2, 1, 0).recv(3, 1, 0);
+    s.send(1, 1, 0, "a").recv(2, 1, 0);
+    const auto slow_not_yet = s.next() - 1;
+    s.recv(3, 1, 0);
     s.send(1, 1, 1, "b").send(1, 1, 2, "c").send(1, 1, 3, "d");
     s.recv(2, 1, 1).recv(2, 1, 2);
     const auto fast_read_2 = s.next() - 1;
@@ -232,6 +234,8 @@ TEST_CASE("lagging broadcast: each receiver's place, what is kept, and the lag",
 
     viz::timeline tl(s.rec);
     viz::cursor cur(tl);
+    // fast has "a"; slow has not received anything yet, so "a" is still held for it.
+    CHECK(ids(*cur.seek(static_cast<std::ptrdiff_t>(slow_not_yet)).channel(1)) == ids_t{0});
     const viz::scene& a = cur.seek(static_cast<std::ptrdiff_t>(fast_read_2));
     // fast has read up to 2 (next 3), slow is at 1, but only 2 messages are kept.
     CHECK(ids(*a.channel(1)) == ids_t{2, 3});

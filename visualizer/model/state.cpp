@@ -229,20 +229,21 @@ wait_change apply(replay_state& s, const timeline& tl, std::size_t i) {
 namespace {
 
 // Broadcast: messages are held from the slowest receiver's place, and never more than
-// `capacity` of them.
+// `capacity` of them. Receivers are known by their places (set when they receive);
+// while some live receiver has not received yet, its place is unknown, so the last
+// `capacity` messages count as held.
 std::uint64_t broadcast_low(const replay_state& s, std::uint32_t ci) {
     const channel_state& c = s.channels[ci];
-    std::uint64_t low = c.end;
-    bool any_place = false;
-    for (const receiver_place& p : s.places) {
-        if (p.channel != ci) continue;
-        low = any_place ? std::min(low, p.next) : p.next;
-        any_place = true;
-    }
-    if (!any_place) low = c.head;
     const std::uint64_t cap = c.capacity > 0 ? static_cast<std::uint64_t>(c.capacity) : 1;
-    if (c.end > cap) low = std::max(low, c.end - cap);
-    return std::max(low, c.head);
+    const std::uint64_t oldest_kept = std::max(c.head, c.end > cap ? c.end - cap : 0);
+    std::uint64_t slowest = c.end;
+    std::int64_t known = 0;
+    for (const receiver_place& p : s.places) {
+        if (p.channel != ci || s.threads[p.thread].state == phase::exited) continue;
+        slowest = std::min(slowest, p.next);
+        ++known;
+    }
+    return known < c.receivers ? oldest_kept : std::max(slowest, oldest_kept);
 }
 
 }  // namespace
