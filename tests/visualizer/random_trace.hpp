@@ -87,12 +87,14 @@ private:
             select(t);
         } else if (r < 0.86) {
             s_.handles(t, c, trace::handle_change::sender_added, pick(1, 3), pick(1, 3));
-        } else if (r < 0.88 && chan_of(c).open) {
+        } else if (r < 0.865 && chan_of(c).open) {
             s_.closed(t, c);
             disconnect(t, c, trace::disconnect_cause::closed);
-        } else if (r < 0.895 && chan_of(c).open) {
+        } else if (r < 0.87 && chan_of(c).open) {
             s_.handles(t, c, trace::handle_change::receiver_dropped, 1, 0);
             disconnect(t, c, trace::disconnect_cause::receivers_gone);
+        } else if (r < 0.88 && channels_.size() < 10) {
+            create(static_cast<std::uint32_t>(channels_.size()) + 1);  // made by thread 1, used by all
         } else if (r < 0.92 && f == trace::flavor::broadcast_lagging) {
             s_.recv_begin(t, c).lagged(t, c, pick(1, 3)).recv_failed(t, c, chan::status::lagged);
         } else if (r < 0.93 && alive_count() > 2) {
