@@ -26,7 +26,9 @@
 // disconnected channel is ready (its handler gets `status::disconnected`); a send to a
 // channel whose receivers are gone is ready and fails, handing its message back. The
 // same channel may appear in several arms. A select that could only block forever (no
-// arm can ever become ready, no timeout) throws `chan::select_error`.
+// arm can ever become ready, no timeout) throws `chan::select_error`; a static select
+// without any arm does not compile. Arms may be receivers and senders of any flavor:
+// channels, timers, oneshot and broadcast.
 //
 // A send arm given an lvalue (`on_send(tx, job, f)`) moves from it only when that arm is
 // the one that sends; otherwise `job` keeps its message. Given an rvalue, the arm owns
@@ -49,99 +51,37 @@
 #include "channel.hpp"
 #include "detail/select_engine.hpp"
 #include "detail/select_probe.hpp"
+#include "detail/selectable.hpp"
 
 namespace chan {
 
 namespace detail {
 
-// How select reaches a handle's channel; specialised by every selectable handle type.
-template <class H>
-struct selectable;
-
+// Channels' receivers and senders reach their flavor through the control block.
 template <class T>
-struct selectable<receiver<T>> {
-    using value_type = T;
-    static constexpr bool is_send = false;
-
-    static core_base<T>& core(void* p) noexcept { return *static_cast<core_base<T>*>(p); }
+struct receiver_access {
+    static void* target(receiver<T>& h) noexcept { return access::core_of(h); }
     template <class Fn>
-    static decltype(auto) visit(void* p, Fn&& fn) {
-        return visit_recv_side(core(p), std::forward<Fn>(fn));
+    static decltype(auto) visit(void* c, Fn&& fn) {
+        return visit_recv_side(*static_cast<core_base<T>*>(c), std::forward<Fn>(fn));
     }
-
-    static constexpr select_vtable vtable = {
-        [](void* p, token& t) { return visit(p, [&](auto& f) { return f.start_recv(t); }); },
-        [](void* p, selection s, waiter& w) { return visit(p, [&](auto& f) { return f.register_recv(s, w); }); },
-        [](void* p, selection s) { visit(p, [&](auto& f) { f.unregister_recv(s); }); },
-        [](void* p, token& t, waiter& w) { return visit(p, [&](auto& f) { return f.accept_recv(t, w); }); },
-        [](void* p) { return visit(p, [](auto& f) { return f.recv_ready(); }); },
-        [](void* p, selection s, waiter& w) { return visit(p, [&](auto& f) { return f.watch_recv(s, w); }); },
-        [](void* p, selection s) { visit(p, [&](auto& f) { f.unwatch_recv(s); }); },
-        [](void* p) {
-            return visit(p, [](auto& f) -> std::optional<instant> {
-                if constexpr (requires { f.recv_deadline(); }) {
-                    return f.recv_deadline();
-                } else {
-                    return std::nullopt;
-                }
-            });
-        },
-        [](void* p) {
-            return visit(p, [](auto& f) {
-                if constexpr (requires { f.can_ever_be_ready(); }) {
-                    return f.can_ever_be_ready();
-                } else {
-                    return true;
-                }
-            });
-        },
-        [](void* p) -> const channel_desc& { return core(p).desc; },
-        false,
-    };
-
-    static select_op op(receiver<T>& h, std::size_t index) noexcept {
-        return {&vtable, access::core_of(h), index};
-    }
-    static const channel_desc& desc(receiver<T>& h) noexcept { return access::core_of(h)->desc; }
-    static recv_result<T> complete(receiver<T>& h, token& t, probe* p) noexcept {
-        return visit(access::core_of(h), [&](auto& f) { return f.read(t, p); });
-    }
+    static const channel_desc& describe(void* c) noexcept { return static_cast<core_base<T>*>(c)->desc; }
 };
 
 template <class T>
-struct selectable<sender<T>> {
-    using value_type = T;
-    static constexpr bool is_send = true;
-
-    static core_base<T>& core(void* p) noexcept { return *static_cast<core_base<T>*>(p); }
+struct sender_access {
+    static void* target(sender<T>& h) noexcept { return access::core_of(h); }
     template <class Fn>
-    static decltype(auto) visit(void* p, Fn&& fn) {
-        return visit_send_side(core(p), std::forward<Fn>(fn));
+    static decltype(auto) visit(void* c, Fn&& fn) {
+        return visit_send_side(*static_cast<core_base<T>*>(c), std::forward<Fn>(fn));
     }
-
-    static constexpr select_vtable vtable = {
-        [](void* p, token& t) { return visit(p, [&](auto& f) { return f.start_send(t); }); },
-        [](void* p, selection s, waiter& w) { return visit(p, [&](auto& f) { return f.register_send(s, w); }); },
-        [](void* p, selection s) { visit(p, [&](auto& f) { f.unregister_send(s); }); },
-        [](void* p, token& t, waiter& w) { return visit(p, [&](auto& f) { return f.accept_send(t, w); }); },
-        [](void* p) { return visit(p, [](auto& f) { return f.send_ready(); }); },
-        [](void* p, selection s, waiter& w) { return visit(p, [&](auto& f) { return f.watch_send(s, w); }); },
-        [](void* p, selection s) { visit(p, [&](auto& f) { f.unwatch_send(s); }); },
-        [](void*) -> std::optional<instant> { return std::nullopt; },
-        [](void*) { return true; },
-        [](void* p) -> const channel_desc& { return core(p).desc; },
-        true,
-    };
-
-    static select_op op(sender<T>& h, std::size_t index) noexcept { return {&vtable, access::core_of(h), index}; }
-    static const channel_desc& desc(sender<T>& h) noexcept { return access::core_of(h)->desc; }
-    static status complete(sender<T>& h, token& t, stored<T>& v, probe* p) noexcept {
-        return visit(access::core_of(h), [&](auto& f) { return f.write(t, v, p); });
-    }
+    static const channel_desc& describe(void* c) noexcept { return static_cast<core_base<T>*>(c)->desc; }
 };
 
-template <class H>
-using selectable_value_t = typename selectable<std::remove_cvref_t<H>>::value_type;
+template <class T>
+struct selectable<receiver<T>> : recv_selectable<T, receiver_access<T>> {};
+template <class T>
+struct selectable<sender<T>> : send_selectable<T, sender_access<T>> {};
 
 // ---- arms of the static select ----
 
@@ -231,6 +171,7 @@ class select {
     static constexpr std::size_t channel_arms = (std::size_t{0} + ... + (detail::arm_kind<std::remove_cvref_t<Arms>>::is_channel ? 1 : 0));
     static constexpr std::size_t timing_arms = sizeof...(Arms) - channel_arms;
     static_assert(timing_arms <= 1, "chan::select: at most one of on_timeout, on_deadline, on_default");
+    static_assert(sizeof...(Arms) > 0, "chan::select: a select without arms would block forever");
 
 public:
     select(Arms&&... arms, source_location loc = source_location::current()) {
@@ -251,6 +192,7 @@ private:
 
         std::optional<detail::claimed> c;
         std::optional<detail::select_probe> probe;
+        std::size_t ran = sizeof...(Arms);
         try {
             // Every send arm moves its message into channel storage before anything is
             // claimed: what may throw (boxing a message) must happen before, not after.
@@ -260,17 +202,16 @@ private:
                 (describe(std::get<I>(arms), I, *probe), ...);
             }
             c = detail::run_select(ops, timeout, probe ? &*probe : nullptr);
+            // Complete the claimed operation before anything else. Only a broadcast
+            // receive can throw here (copying the message), and then it received nothing.
+            if (c) (void)((c->index == I ? (finish(std::get<I>(arms), c->tok, probe, I), ran = I, true) : false) || ...);
         } catch (...) {
             (restore_unsent(std::get<I>(arms), false), ...);
             throw;
         }
 
-        // Complete the claimed operation first (it cannot throw), then give unsent
-        // messages back, then run the one handler.
-        std::size_t ran = sizeof...(Arms);
-        if (c) {
-            (void)((c->index == I ? (finish(std::get<I>(arms), c->tok, probe, I), ran = I, true) : false) || ...);
-        } else {
+        // Then give unsent messages back, then run the one handler.
+        if (!c) {
             if (probe) probe->done(-1, timeout.k == detail::select_timeout::kind::now ? status::empty : status::timeout);
             (void)((detail::arm_kind<std::remove_cvref_t<Arms>>::is_channel ? false : (ran = I, true)) || ...);
         }
@@ -324,7 +265,7 @@ private:
 
     template <class H, class F>
     static void finish(detail::recv_arm<H, F>& a, detail::token& t, std::optional<detail::select_probe>& sp,
-                       std::size_t i) noexcept {
+                       std::size_t i) {
         std::optional<detail::probe> p;
         if (sp) p.emplace(sp->arm_probe(detail::selectable<H>::desc(*a.handle), detail::probe::side::recv));
         a.result.emplace(detail::selectable<H>::complete(*a.handle, t, p ? &*p : nullptr));
@@ -413,8 +354,8 @@ public:
         check(detail::selectable<H>::op(rx, 0), false);
         std::optional<detail::probe> p;
         if (probe_) p.emplace(probe_->arm_probe(detail::selectable<H>::desc(rx), detail::probe::side::recv));
+        done_ = true;  // completing cannot fail halfway: if it throws, nothing was received
         auto r = detail::selectable<H>::complete(rx, tok_, p ? &*p : nullptr);
-        done_ = true;
         if (probe_) probe_->done(static_cast<std::ptrdiff_t>(op_.index), r.status());
         return r;
     }

@@ -33,12 +33,14 @@ receiver<instant> after(std::chrono::duration<Rep, Period> delay, std::string na
         trace::flavor::timer_at, 1, std::move(name), 0, detail::deadline::after(delay).when));
 }
 
-// A message every `period`, the first one `period` from now. A receiver that falls
-// behind finds at most one tick waiting; the schedule itself never drifts.
+// A message every `period` (> 0, else std::invalid_argument), the first one `period`
+// from now. A receiver that falls behind finds at most one tick waiting; the schedule
+// itself never drifts.
 template <class Rep, class Period>
 receiver<instant> tick(std::chrono::duration<Rep, Period> period, std::string name = {}) {
+    const std::int64_t period_ns = detail::tick_period_ns(period);
     return detail::access::make_receiver(detail::make_core<instant, detail::tick_channel>(
-        trace::flavor::timer_tick, 1, std::move(name), 0, std::chrono::duration_cast<clock::duration>(period)));
+        trace::flavor::timer_tick, 1, std::move(name), 0, period_ns));
 }
 
 // A receiver that never gets a message.

@@ -17,7 +17,11 @@
 #pragma once
 
 #include <atomic>
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
 #include <optional>
+#include <stdexcept>
 #include <thread>
 
 #include "../result.hpp"
@@ -131,13 +135,24 @@ private:
     std::atomic<bool> delivered_{false};
 };
 
+// A tick period in nanoseconds. Periods beyond 2^62 ns (about 146 years) are cut to it,
+// so that schedule arithmetic (start + k * period) cannot overflow. Compared in floating
+// point first: converting, say, hours::max() to nanoseconds would itself overflow.
+template <class Rep, class Period>
+std::int64_t tick_period_ns(std::chrono::duration<Rep, Period> period) {
+    constexpr std::int64_t longest = std::int64_t{1} << 62;
+    if (period <= std::chrono::duration<Rep, Period>::zero())
+        throw std::invalid_argument("chan::tick: the period must be positive");
+    if (std::chrono::duration<double, std::nano>(period).count() >= static_cast<double>(longest)) return longest;
+    return std::max<std::int64_t>(1, std::chrono::duration_cast<std::chrono::nanoseconds>(period).count());
+}
+
 // A message every `period`, the first one period after creation.
 class tick_channel : public clock_receiver<tick_channel> {
 public:
-    explicit tick_channel(clock::duration period) noexcept
-        : period_ns_(std::max<std::int64_t>(1, std::chrono::duration_cast<std::chrono::nanoseconds>(period).count())),
-          start_ns_(to_ns(clock::now())),
-          next_ns_(start_ns_ + period_ns_) {}
+    // `period_ns` >= 1 (see tick_period_ns).
+    explicit tick_channel(std::int64_t period_ns) noexcept
+        : period_ns_(period_ns), start_ns_(to_ns(clock::now())), next_ns_(start_ns_ + period_ns_) {}
 
     std::optional<instant> due() const noexcept { return from_ns(next_ns_.load(std::memory_order_acquire)); }
 

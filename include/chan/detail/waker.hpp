@@ -57,6 +57,13 @@ public:
         return std::nullopt;
     }
 
+    // Selects and wakes every waiter of another thread, each for its own operation.
+    void select_all() noexcept {
+        const void* self = current_actor();
+        std::erase_if(selectors_,
+                      [&](const waker_entry& e) { return e.w->actor() != self && select_and_wake(e, e.oper); });
+    }
+
     // Whether a waiter of another thread is still waiting here (rendezvous readiness).
     bool can_select() const noexcept {
         const void* self = current_actor();
@@ -138,6 +145,16 @@ public:
         std::lock_guard lock(mutex_);
         if (is_empty_.load(std::memory_order_relaxed)) return;
         inner_.try_select();
+        inner_.notify_observers();
+        update_empty();
+    }
+
+    // Called after an operation became possible for every waiter at once (a broadcast
+    // message): wakes all selectors and all observers.
+    void notify_all() noexcept {
+        if (is_empty_.load(std::memory_order_seq_cst)) return;
+        std::lock_guard lock(mutex_);
+        inner_.select_all();
         inner_.notify_observers();
         update_empty();
     }

@@ -1,0 +1,149 @@
+// How select reaches a handle's channel: one table of the select interface per side.
+//
+// Every flavor, whatever its handles look like, offers select the same members:
+//   receive side: start_recv(token&), register_recv(oper, waiter&), unregister_recv(oper),
+//                 accept_recv(token&, waiter&), recv_ready(), watch_recv(oper, waiter&),
+//                 unwatch_recv(oper), read(token&, probe*) -> recv_result<T>;
+//                 optionally recv_deadline() (timers) and can_ever_be_ready() (never, spent timers)
+//   send side:    start_send, register_send, unregister_send, accept_send, send_ready,
+//                 watch_send, unwatch_send, write(token&, stored<T>&, probe*) -> status
+// An `Access` type says how to get from a handle to the object with those members (the
+// "flavor object": a channel's flavor, a oneshot's state, a broadcast receiver's cursor):
+//   static void* target(H&)                        the pointer an arm stores
+//   static decltype(auto) visit(void*, Fn&&)       calls Fn with the flavor object
+//   static const channel_desc& describe(void*)     the channel, for tracing
+// `selectable<H>` (specialised once per handle type, next to the handle) derives from
+// `recv_selectable` or `send_selectable` with its Access. The engine sees only tables.
+#pragma once
+
+#include <cassert>
+#include <cstddef>
+#include <optional>
+#include <type_traits>
+#include <utility>
+
+#include "../result.hpp"
+#include "probe.hpp"
+#include "recorder.hpp"
+#include "select_engine.hpp"
+#include "storage.hpp"
+#include "token.hpp"
+#include "waiter.hpp"
+
+namespace chan::detail {
+
+// Specialised by every handle type that can be a select arm.
+template <class H>
+struct selectable;
+
+template <class H>
+using selectable_value_t = typename selectable<std::remove_cvref_t<H>>::value_type;
+
+template <class Access>
+struct recv_table {
+    static std::optional<instant> deadline(void* c) {
+        return Access::visit(c, [](auto& f) -> std::optional<instant> {
+            if constexpr (requires { f.recv_deadline(); }) {
+                return f.recv_deadline();
+            } else {
+                return std::nullopt;
+            }
+        });
+    }
+    static bool can_ever_be_ready(void* c) {
+        return Access::visit(c, [](auto& f) {
+            if constexpr (requires { f.can_ever_be_ready(); }) {
+                return f.can_ever_be_ready();
+            } else {
+                return true;
+            }
+        });
+    }
+
+    static constexpr select_vtable table = {
+        [](void* c, token& t) { return Access::visit(c, [&](auto& f) { return f.start_recv(t); }); },
+        [](void* c, selection s, waiter& w) { return Access::visit(c, [&](auto& f) { return f.register_recv(s, w); }); },
+        [](void* c, selection s) { Access::visit(c, [&](auto& f) { f.unregister_recv(s); }); },
+        [](void* c, token& t, waiter& w) { return Access::visit(c, [&](auto& f) { return f.accept_recv(t, w); }); },
+        [](void* c) { return Access::visit(c, [](auto& f) { return f.recv_ready(); }); },
+        [](void* c, selection s, waiter& w) { return Access::visit(c, [&](auto& f) { return f.watch_recv(s, w); }); },
+        [](void* c, selection s) { Access::visit(c, [&](auto& f) { f.unwatch_recv(s); }); },
+        &deadline,
+        &can_ever_be_ready,
+        [](void* c) -> const channel_desc& { return Access::describe(c); },
+        false,
+    };
+};
+
+template <class Access>
+struct send_table {
+    static constexpr select_vtable table = {
+        [](void* c, token& t) { return Access::visit(c, [&](auto& f) { return f.start_send(t); }); },
+        [](void* c, selection s, waiter& w) { return Access::visit(c, [&](auto& f) { return f.register_send(s, w); }); },
+        [](void* c, selection s) { Access::visit(c, [&](auto& f) { f.unregister_send(s); }); },
+        [](void* c, token& t, waiter& w) { return Access::visit(c, [&](auto& f) { return f.accept_send(t, w); }); },
+        [](void* c) { return Access::visit(c, [](auto& f) { return f.send_ready(); }); },
+        [](void* c, selection s, waiter& w) { return Access::visit(c, [&](auto& f) { return f.watch_send(s, w); }); },
+        [](void* c, selection s) { Access::visit(c, [&](auto& f) { f.unwatch_send(s); }); },
+        [](void*) -> std::optional<instant> { return std::nullopt; },
+        [](void*) { return true; },
+        [](void* c) -> const channel_desc& { return Access::describe(c); },
+        true,
+    };
+};
+
+// A receiving handle as a select arm.
+template <class T, class Access>
+struct recv_selectable {
+    using value_type = T;
+    static constexpr bool is_send = false;
+
+    template <class H>
+    static select_op op(H& h, std::size_t index) noexcept {
+        assert(Access::target(h) && "chan: a select arm on an empty handle");
+        return {&recv_table<Access>::table, Access::target(h), index};
+    }
+    template <class H>
+    static const channel_desc& desc(H& h) noexcept {
+        return Access::describe(Access::target(h));
+    }
+    // Completes a claimed receive. Throws only if copying a broadcast message throws, and
+    // then nothing was received: the receiver stays where it was.
+    template <class H>
+    static recv_result<T> complete(H& h, token& t, probe* p) {
+        return Access::visit(Access::target(h), [&](auto& f) { return f.read(t, p); });
+    }
+};
+
+// A sending handle as a select arm.
+template <class T, class Access>
+struct send_selectable {
+    using value_type = T;
+    static constexpr bool is_send = true;
+
+    template <class H>
+    static select_op op(H& h, std::size_t index) noexcept {
+        assert(Access::target(h) && "chan: a select arm on an empty handle");
+        return {&send_table<Access>::table, Access::target(h), index};
+    }
+    template <class H>
+    static const channel_desc& desc(H& h) noexcept {
+        return Access::describe(Access::target(h));
+    }
+    template <class H>
+    static status complete(H& h, token& t, stored<T>& v, probe* p) noexcept {
+        return Access::visit(Access::target(h), [&](auto& f) { return f.write(t, v, p); });
+    }
+};
+
+// For handles that lead to exactly one flavor object, of type F (which has `desc()`).
+template <class F>
+struct direct_access {
+    template <class Fn>
+    static decltype(auto) visit(void* c, Fn&& fn) {
+        return std::forward<Fn>(fn)(*static_cast<F*>(c));
+    }
+    static const channel_desc& describe(void* c) noexcept { return static_cast<F*>(c)->desc(); }
+};
+
+}  // namespace chan::detail
