@@ -160,8 +160,10 @@ struct scene {
     std::ptrdiff_t event = -1;  // the last event applied; -1 before the first
     std::int64_t time_ns = 0;   // its time (0 before the first)
 
-    std::vector<thread_view> threads;    // every thread seen so far, by id
-    std::vector<channel_view> channels;  // every channel seen so far, by id
+    // Every thread and channel seen by this event, in order of first appearance (which
+    // for a recording is id order: threads[id - 1]); thread() and channel() find by id.
+    std::vector<thread_view> threads;
+    std::vector<channel_view> channels;
 
     const thread_view* thread(thread_id id) const noexcept;
     const channel_view* channel(channel_id id) const noexcept;
