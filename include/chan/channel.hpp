@@ -9,8 +9,10 @@
 //   producer.join();
 //
 // Handles are values. Copying a sender or receiver adds a handle to the same channel;
-// moving transfers it; destroying drops it. When the last sender is gone, receivers
-// still get every buffered message, then `status::disconnected`, at once and forever.
+// moving transfers it; destroying drops it. Operations are const (they change the
+// channel, not the handle), so a lambda that captured a handle by copy can use it.
+// When the last sender is gone, receivers still get every buffered message, then
+// `status::disconnected`, at once and forever.
 // When the last receiver is gone, every send fails at once (handing the message back)
 // and buffered messages are destroyed. `close()` on either side disconnects on demand:
 // sends fail, receivers drain what is buffered, everyone waiting wakes up.
@@ -71,7 +73,7 @@ public:
     }
 
     // Disconnects the channel now; true if this call did it.
-    bool close() noexcept { return close_channel(*c_); }
+    bool close() const noexcept { return close_channel(*c_); }
 
     std::size_t size() const noexcept { return visit([](auto& f) { return f.size(); }); }
     bool empty() const noexcept { return visit([](auto& f) { return f.empty(); }); }
@@ -123,26 +125,26 @@ public:
 
     // Sends, waiting while the channel is full (or, for a rendezvous channel, until a
     // receiver takes the message). Fails only when disconnected.
-    send_result<T> send(T message, source_location loc = source_location::current()) {
+    send_result<T> send(T message, source_location loc = source_location::current()) const {
         return run(std::move(message), mode::block, detail::deadline::never(), loc);
     }
 
     // Sends only if that can be done without waiting; otherwise `full` (or `disconnected`).
-    send_result<T> try_send(T message, source_location loc = source_location::current()) {
+    send_result<T> try_send(T message, source_location loc = source_location::current()) const {
         return run(std::move(message), mode::no_wait, detail::deadline::never(), loc);
     }
 
     // Sends, waiting at most `timeout`; then `timeout`.
     template <class Rep, class Period>
     send_result<T> send_for(T message, std::chrono::duration<Rep, Period> timeout,
-                            source_location loc = source_location::current()) {
+                            source_location loc = source_location::current()) const {
         return run(std::move(message), mode::block, detail::deadline::after(timeout), loc);
     }
 
     // Sends, waiting until `deadline` at the latest; then `timeout`.
     template <class Clock, class Duration>
     send_result<T> send_until(T message, std::chrono::time_point<Clock, Duration> deadline,
-                              source_location loc = source_location::current()) {
+                              source_location loc = source_location::current()) const {
         return run(std::move(message), mode::block, detail::deadline::until(deadline), loc);
     }
 
@@ -154,14 +156,14 @@ private:
 
     enum class mode { block, no_wait };
 
-    send_result<T> run(T&& message, mode m, const detail::deadline& d, source_location loc) {
+    send_result<T> run(T&& message, mode m, const detail::deadline& d, source_location loc) const {
         detail::stored<T> s = detail::store(std::move(message));
         if (detail::tracing_on()) [[unlikely]]
             return run_traced(s, m, d, loc);
         return finish(s, visit([&](auto& f) { return m == mode::block ? f.send(s, d, nullptr) : f.try_send(s, nullptr); }));
     }
 
-    send_result<T> run_traced(detail::stored<T>& s, mode m, const detail::deadline& d, source_location loc) {
+    send_result<T> run_traced(detail::stored<T>& s, mode m, const detail::deadline& d, source_location loc) const {
         detail::probe p(c_->desc, detail::probe::side::send, loc);
         p.begin(trace::format_value(detail::unbox<T>(s)));
         const status st = visit([&](auto& f) { return m == mode::block ? f.send(s, d, &p) : f.try_send(s, &p); });
@@ -185,24 +187,24 @@ public:
     receiver() noexcept = default;
 
     // Receives, waiting until a message arrives; `disconnected` once drained.
-    recv_result<T> recv(source_location loc = source_location::current()) {
+    recv_result<T> recv(source_location loc = source_location::current()) const {
         return run(mode::block, detail::deadline::never(), loc);
     }
 
     // Receives only if a message is there now; otherwise `empty` (or `disconnected`).
-    recv_result<T> try_recv(source_location loc = source_location::current()) {
+    recv_result<T> try_recv(source_location loc = source_location::current()) const {
         return run(mode::no_wait, detail::deadline::never(), loc);
     }
 
     template <class Rep, class Period>
     recv_result<T> recv_for(std::chrono::duration<Rep, Period> timeout,
-                            source_location loc = source_location::current()) {
+                            source_location loc = source_location::current()) const {
         return run(mode::block, detail::deadline::after(timeout), loc);
     }
 
     template <class Clock, class Duration>
     recv_result<T> recv_until(std::chrono::time_point<Clock, Duration> deadline,
-                              source_location loc = source_location::current()) {
+                              source_location loc = source_location::current()) const {
         return run(mode::block, detail::deadline::until(deadline), loc);
     }
 
@@ -222,7 +224,7 @@ public:
         using reference = T&;
 
         basic_iterator() = default;
-        basic_iterator(receiver* r, source_location loc) : r_(r), loc_(loc) { advance(); }
+        basic_iterator(const receiver* r, source_location loc) : r_(r), loc_(loc) { advance(); }
 
         T& operator*() const noexcept { return **current_; }
         T* operator->() const noexcept { return &**current_; }
@@ -239,28 +241,28 @@ public:
             recv_result<T> r = Nonblocking ? r_->try_recv(loc_) : r_->recv(loc_);
             if (r) current_.emplace(std::move(r));
         }
-        receiver* r_ = nullptr;
+        const receiver* r_ = nullptr;
         source_location loc_;
         mutable std::optional<recv_result<T>> current_;
     };
     using iterator = basic_iterator<false>;
 
     // The location default is the range-for statement, which traces then point at.
-    iterator begin(source_location loc = source_location::current()) { return iterator(this, loc); }
+    iterator begin(source_location loc = source_location::current()) const { return iterator(this, loc); }
     sentinel end() const noexcept { return {}; }
 
     // The messages there now, without waiting: `for (auto& m : rx.drain())`.
     class drain_range {
     public:
-        drain_range(receiver& r, source_location loc) : r_(r), loc_(loc) {}
+        drain_range(const receiver& r, source_location loc) : r_(r), loc_(loc) {}
         basic_iterator<true> begin() { return basic_iterator<true>(&r_, loc_); }
         sentinel end() const noexcept { return {}; }
 
     private:
-        receiver& r_;
+        const receiver& r_;
         source_location loc_;
     };
-    drain_range drain(source_location loc = source_location::current()) { return drain_range(*this, loc); }
+    drain_range drain(source_location loc = source_location::current()) const { return drain_range(*this, loc); }
 
 private:
     friend struct detail::access;
@@ -270,13 +272,13 @@ private:
 
     enum class mode { block, no_wait };
 
-    recv_result<T> run(mode m, const detail::deadline& d, source_location loc) {
+    recv_result<T> run(mode m, const detail::deadline& d, source_location loc) const {
         if (detail::tracing_on()) [[unlikely]]
             return run_traced(m, d, loc);
         return visit([&](auto& f) { return m == mode::block ? f.recv(d, nullptr) : f.try_recv(nullptr); });
     }
 
-    recv_result<T> run_traced(mode m, const detail::deadline& d, source_location loc) {
+    recv_result<T> run_traced(mode m, const detail::deadline& d, source_location loc) const {
         detail::probe p(c_->desc, detail::probe::side::recv, loc);
         p.begin();
         recv_result<T> r = visit([&](auto& f) { return m == mode::block ? f.recv(d, &p) : f.try_recv(&p); });

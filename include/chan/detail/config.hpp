@@ -63,7 +63,11 @@ struct deadline {
         const auto now = clock::now();
         const auto room = instant::max() - now;
         if (d <= std::chrono::duration<Rep, Period>::zero()) return at(now);
-        if (d >= room) return at(instant::max());
+        // Compared in floating point: converting `d` (say, hours::max()) to the clock's
+        // nanoseconds first could itself overflow.
+        using seconds = std::chrono::duration<double>;
+        if (std::chrono::duration_cast<seconds>(d) >= std::chrono::duration_cast<seconds>(room))
+            return at(instant::max());
         return at(now + std::chrono::duration_cast<clock::duration>(d));
     }
 

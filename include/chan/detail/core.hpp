@@ -150,13 +150,11 @@ void drop_receiver(core_base<T>* c) noexcept {
         trace_channel_event(c->desc, trace::kind::handles,
                             static_cast<std::uint8_t>(trace::handle_change::receiver_dropped));
     if (!last) return;
-    disconnect_recorded(*c, trace::disconnect_cause::receivers_gone, [&] {
-        return visit_recv_side(*c, [](auto& f) {
-            const bool now = f.disconnect();
-            f.discard_all_messages();
-            return now;
-        });
-    });
+    disconnect_recorded(*c, trace::disconnect_cause::receivers_gone,
+                        [&] { return visit_recv_side(*c, [](auto& f) { return f.disconnect(); }); });
+    // Even if close() disconnected earlier: nobody can receive these any more. Outside
+    // the lock above, because a message's destructor may drop handles of this channel.
+    visit_recv_side(*c, [](auto& f) { f.discard_all_messages(); });
     if (c->destroy.exchange(true, std::memory_order_acq_rel)) delete c;
 }
 

@@ -153,7 +153,8 @@ public:
                 if (offset + 1 == block_cap) {  // install the next block and move past the boundary
                     block* nb = next_block.release();
                     tail_.blk.store(nb, std::memory_order_release);
-                    tail_.index.store(new_tail + one, std::memory_order_release);
+                    // An add, not a store: a disconnect may have set the mark meanwhile.
+                    tail_.index.fetch_add(one, std::memory_order_release);
                     blk->next.store(nb, std::memory_order_release);
                 }
                 t.ptr = blk;

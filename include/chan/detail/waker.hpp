@@ -94,7 +94,10 @@ private:
         e.w->retain();
         const bool won = e.w->try_select(s);
         if (won) {
-            e.w->store_packet(e.packet);
+            // Only rendezvous entries carry a packet, and their owner waits for it before
+            // going on. Others must not store even a null one: the owner may already have
+            // returned and begun a new operation whose packet this would overwrite.
+            if (e.packet) e.w->store_packet(e.packet);
             e.w->wake();
         }
         e.w->release();
