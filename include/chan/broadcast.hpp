@@ -37,9 +37,9 @@
 #include <utility>
 
 #include "detail/broadcast.hpp"
+#include "detail/handle_api.hpp"
 #include "detail/selectable.hpp"
 #include "result.hpp"
-#include "trace_format.hpp"
 
 namespace chan {
 
@@ -127,28 +127,22 @@ private:
 
     send_result<T> run(T&& message, mode m, const detail::deadline& d, source_location loc) {
         assert(c_ && "chan: send on an empty broadcast_sender");
-        detail::stored<T> s = detail::store(std::move(message));
-        const auto attempt = [&](detail::probe* p) { return m == mode::block ? c_->send(s, d, p) : c_->try_send(s, p); };
-        status st;
-        if (detail::tracing_on()) [[unlikely]] {
-            detail::probe p(c_->desc(), detail::probe::side::send, loc);
-            p.begin(trace::format_value(detail::unbox<T>(s)));
-            st = attempt(&p);
-            if (st != status::ok) p.failed(st);
-        } else {
-            st = attempt(nullptr);
-        }
-        if (st == status::ok) return send_result<T>(st);
-        return send_result<T>(st, std::move(s));
+        return detail::send_traced<T>(c_->desc(), loc, detail::store(std::move(message)),
+                                      [&](detail::stored<T>& s, detail::probe* p) {
+                                          return m == mode::block ? c_->send(s, d, p) : c_->try_send(s, p);
+                                      });
     }
 
     detail::broadcast_channel<T>* c_ = nullptr;
 };
 
-// One receiving side of a broadcast channel. Range-for receives until the channel is
-// closed and drained; it steps over lag reports (use recv() to see them).
+// One receiving side of a broadcast channel. recv() receives the next message, waiting
+// for it; it says `disconnected` once the channel is closed and drained, and (lagging
+// policy) `lagged` with `missed()` when messages were overwritten before this receiver
+// read them. try_recv(), recv_for(d), recv_until(t) as for every receiver. Range-for
+// receives until the channel is closed and drained, stepping over lag reports.
 template <class T>
-class broadcast_receiver {
+class broadcast_receiver : public detail::receive_api<broadcast_receiver<T>, T> {
 public:
     using value_type = T;
 
@@ -166,25 +160,6 @@ public:
         if (!cur_) return;
         cur_->chan->leave(cur_->pos);
         delete cur_;
-    }
-
-    // Receives the next message, waiting for it; `disconnected` once closed and drained;
-    // `lagged` (lagging policy) if messages were overwritten before this receiver read them.
-    recv_result<T> recv(source_location loc = source_location::current()) {
-        return run(mode::block, detail::deadline::never(), loc);
-    }
-    recv_result<T> try_recv(source_location loc = source_location::current()) {
-        return run(mode::no_wait, detail::deadline::never(), loc);
-    }
-    template <class Rep, class Period>
-    recv_result<T> recv_for(std::chrono::duration<Rep, Period> timeout,
-                            source_location loc = source_location::current()) {
-        return run(mode::block, detail::deadline::after(timeout), loc);
-    }
-    template <class Clock, class Duration>
-    recv_result<T> recv_until(std::chrono::time_point<Clock, Duration> deadline,
-                              source_location loc = source_location::current()) {
-        return run(mode::block, detail::deadline::until(deadline), loc);
     }
 
     bool close() noexcept { return cur_->chan->close(trace::disconnect_cause::closed); }
@@ -239,25 +214,18 @@ public:
 
 private:
     friend class broadcast_sender<T>;
+    friend class detail::receive_api<broadcast_receiver<T>, T>;
     friend struct detail::broadcast_access;
     template <class U>
     friend std::pair<broadcast_sender<U>, broadcast_receiver<U>> detail::make_broadcast(std::size_t, bool,
                                                                                        std::string);
     explicit broadcast_receiver(detail::broadcast_cursor<T>* cur) noexcept : cur_(cur) {}
 
-    enum class mode { block, no_wait };
-
-    recv_result<T> run(mode m, const detail::deadline& d, source_location loc) {
+    recv_result<T> run(bool wait, const detail::deadline& d, detail::probe* p) {
         assert(cur_ && "chan: receive on an empty broadcast_receiver");
-        detail::broadcast_channel<T>& c = *cur_->chan;
-        if (!detail::tracing_on()) [[likely]]
-            return m == mode::block ? c.recv(cur_->pos, d, nullptr) : c.receive(cur_->pos, nullptr);
-        detail::probe p(c.desc(), detail::probe::side::recv, loc);
-        p.begin();
-        recv_result<T> r = m == mode::block ? c.recv(cur_->pos, d, &p) : c.receive(cur_->pos, &p);
-        if (!r) p.failed(r.status());
-        return r;
+        return wait ? cur_->chan->recv(cur_->pos, d, p) : cur_->chan->receive(cur_->pos, p);
     }
+    const detail::channel_desc& desc() const noexcept { return cur_->chan->desc(); }
 
     detail::broadcast_cursor<T>* cur_ = nullptr;
 };

@@ -20,9 +20,9 @@
 #include <utility>
 
 #include "detail/oneshot.hpp"
+#include "detail/handle_api.hpp"
 #include "detail/selectable.hpp"
 #include "result.hpp"
-#include "trace_format.hpp"
 
 namespace chan {
 
@@ -63,18 +63,9 @@ public:
     send_result<T> send(T message, source_location loc = source_location::current()) && {
         assert(c_ && "chan: send on an empty oneshot_sender");
         const oneshot_sender consumed(std::move(*this));  // leaves when this call ends, whatever happens
-        detail::stored<T> s = detail::store(std::move(message));
-        status st;
-        if (detail::tracing_on()) [[unlikely]] {
-            detail::probe p(consumed.c_->desc(), detail::probe::side::send, loc);
-            p.begin(trace::format_value(detail::unbox<T>(s)));
-            st = consumed.c_->send(s, &p);
-            if (st != status::ok) p.failed(st);
-        } else {
-            st = consumed.c_->send(s, nullptr);
-        }
-        if (st == status::ok) return send_result<T>(st);
-        return send_result<T>(st, std::move(s));
+        detail::oneshot_channel<T>& c = *consumed.c_;
+        return detail::send_traced<T>(c.desc(), loc, detail::store(std::move(message)),
+                                      [&](detail::stored<T>& s, detail::probe* p) { return c.send(s, p); });
     }
 
     // Whether the receiver is gone (a send would fail).
@@ -89,9 +80,11 @@ private:
     detail::oneshot_channel<T>* c_ = nullptr;
 };
 
-// The receiving side of a oneshot channel.
+// The receiving side of a oneshot channel: recv() waits for the value; it says
+// `disconnected` if the sender was destroyed without sending (or the value was taken).
+// try_recv(), recv_for(d) and recv_until(t) as for every receiver.
 template <class T>
-class oneshot_receiver {
+class oneshot_receiver : public detail::receive_api<oneshot_receiver<T>, T> {
 public:
     using value_type = T;
 
@@ -105,47 +98,19 @@ public:
         if (c_) c_->leave_receiver();
     }
 
-    // Waits for the value; `disconnected` if the sender was destroyed without sending.
-    recv_result<T> recv(source_location loc = source_location::current()) {
-        return run(mode::block, detail::deadline::never(), loc);
-    }
-
-    // The value if it is there now; otherwise `empty` (or `disconnected`).
-    recv_result<T> try_recv(source_location loc = source_location::current()) {
-        return run(mode::no_wait, detail::deadline::never(), loc);
-    }
-
-    template <class Rep, class Period>
-    recv_result<T> recv_for(std::chrono::duration<Rep, Period> timeout,
-                            source_location loc = source_location::current()) {
-        return run(mode::block, detail::deadline::after(timeout), loc);
-    }
-
-    template <class Clock, class Duration>
-    recv_result<T> recv_until(std::chrono::time_point<Clock, Duration> deadline,
-                              source_location loc = source_location::current()) {
-        return run(mode::block, detail::deadline::until(deadline), loc);
-    }
-
     explicit operator bool() const noexcept { return c_ != nullptr; }
 
 private:
     friend std::pair<oneshot_sender<T>, oneshot_receiver<T>> oneshot<T>(std::string);
+    friend class detail::receive_api<oneshot_receiver<T>, T>;
     friend struct detail::oneshot_access<T>;
     explicit oneshot_receiver(detail::oneshot_channel<T>* c) noexcept : c_(c) {}
 
-    enum class mode { block, no_wait };
-
-    recv_result<T> run(mode m, const detail::deadline& d, source_location loc) {
+    recv_result<T> run(bool wait, const detail::deadline& d, detail::probe* p) {
         assert(c_ && "chan: receive on an empty oneshot_receiver");
-        if (!detail::tracing_on()) [[likely]]
-            return m == mode::block ? c_->recv(d, nullptr) : c_->try_recv(nullptr);
-        detail::probe p(c_->desc(), detail::probe::side::recv, loc);
-        p.begin();
-        recv_result<T> r = m == mode::block ? c_->recv(d, &p) : c_->try_recv(&p);
-        if (!r) p.failed(r.status());
-        return r;
+        return wait ? c_->recv(d, p) : c_->try_recv(p);
     }
+    const detail::channel_desc& desc() const noexcept { return c_->desc(); }
 
     detail::oneshot_channel<T>* c_ = nullptr;
 };
