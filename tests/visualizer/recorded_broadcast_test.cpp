@@ -5,6 +5,7 @@
 #include <chan/broadcast.hpp>
 #include <chan/trace.hpp>
 
+#include <chrono>
 #include <string>
 #include <thread>
 #include <vector>
@@ -71,4 +72,48 @@ TEST_CASE("recorded lagging broadcast: the slow receiver skips to the oldest kep
     CHECK(place_of(end, "main")->next == 5);
     CHECK(place_of(end, "slow")->next == 4);
     CHECK(end.channels.at(0).received == 6);
+}
+
+TEST_CASE("recorded lossless broadcast: the sender waits for the slowest receiver", "[visualizer]") {
+    auto [tx, rx_a] = chan::broadcast<int>(1, "news");
+    auto rx_b = rx_a;
+    trace::start();
+    std::thread sender([tx = std::move(tx)]() mutable {
+        trace::name_thread("sender");
+        tx.send(1);
+        tx.send(2);  // waits: both receivers still have to read 1
+    });
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    auto blocked = [] {
+        for (const trace::event& e : trace::snapshot().events)
+            if (e.what == trace::kind::send_blocked) return true;
+        return false;
+    };
+    while (!blocked() && std::chrono::steady_clock::now() < give_up) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    std::vector<int> got_a, got_b;
+    std::thread a([&, rx = std::move(rx_a)]() mutable {
+        trace::name_thread("a");
+        for (int k = 0; k < 2; ++k) got_a.push_back(*rx.recv());
+    });
+    std::thread b([&, rx = std::move(rx_b)]() mutable {
+        trace::name_thread("b");
+        for (int k = 0; k < 2; ++k) got_b.push_back(*rx.recv());
+    });
+    sender.join();
+    a.join();
+    b.join();
+    trace::stop();
+    CHECK(got_a == std::vector<int>{1, 2});
+    CHECK(got_b == std::vector<int>{1, 2});
+
+    viz::timeline tl(trace::snapshot());
+    viz::cursor cur(tl);
+    const std::size_t waiting = nth(tl, trace::kind::send_blocked, 0);
+    const viz::scene& s = cur.seek(static_cast<std::ptrdiff_t>(waiting));
+    CHECK(s.channels.at(0).occupancy == 1);
+    CHECK(s.thread(tl.event(waiting).thread)->reason == trace::wait_reason::slowest_receiver);
+    CHECK(viz::narrate(cur, waiting) == "sender waits: news is full (1/1) until its slowest receiver catches up");
+    const viz::scene& end = cur.seek(static_cast<std::ptrdiff_t>(tl.size()) - 1);
+    CHECK(end.channels.at(0).received == 4);
+    CHECK(end.channels.at(0).occupancy == 0);
 }
