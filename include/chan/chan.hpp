@@ -8,3 +8,4 @@
 #include "result.hpp"
 #include "select.hpp"
 #include "time.hpp"
+#include "trace.hpp"

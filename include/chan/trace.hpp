@@ -15,9 +15,11 @@
 // branch. The recorder never uses a channel itself.
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 #include "detail/recorder.hpp"
+#include "trace_env.hpp"
 #include "trace_event.hpp"
 #include "trace_format.hpp"
 
@@ -47,5 +49,13 @@ inline recording snapshot() {
     reader().poll(r);
     return r;
 }
+
+// Disconnects every channel of the current recording that still exists, as `close()`
+// would: sends fail, receivers drain what is buffered and then see `disconnected`, and
+// every thread waiting on one of them wakes up. For hosts that run a program in-process
+// and must end it when it is stuck (a deadlock): its threads then return. Safe while
+// the program's threads create and destroy channels. Returns how many channels this
+// call disconnected. Timers and `never()` have nothing to disconnect.
+inline std::size_t close_all_channels() noexcept { return detail::recorder::instance().close_all_channels(); }
 
 }  // namespace chan::trace

@@ -2,8 +2,10 @@
 //
 // A `recording` is a list of events in one total order (`seq`), consistent with what
 // happened: a message's `send_done` always comes before its `recv_done`, a blocked
-// operation's `*_blocked` before its completion, and so on. Message identity is the pair
-// (channel, message): the sending and the receiving side report the same pair.
+// operation's `*_blocked` before its completion, and so on. Times strictly increase
+// along that order, so time alone orders a recording too. Message identity is the pair
+// (channel, message): the sending and the receiving side report the same pair (every
+// receiver of a broadcast message reports it).
 //
 // This header has no dependencies so that the JSON writer and loader, the visualizer's
 // model and tests can all share it.
@@ -63,14 +65,20 @@ enum class wait_reason : std::uint8_t {
     select,            // select: none of its arms is ready
 };
 
-enum class handle_change : std::uint8_t { sender_added, sender_dropped, receiver_added, receiver_dropped };
+enum class handle_change : std::uint8_t {
+    sender_added,
+    sender_dropped,
+    receiver_added,
+    receiver_dropped,
+    existing,  // the counts of a channel made before the recording, when it first appears
+};
 enum class disconnect_cause : std::uint8_t { senders_gone, receivers_gone, closed };
 // How a select may wait (select_begin's `b`).
 enum class select_wait : std::uint8_t { forever, timeout, never /* default arm */ };
 
 struct event {
     std::uint64_t seq = 0;      // position in the total order, from 0
-    std::int64_t time_ns = 0;   // nanoseconds since recording started; never decreases along seq
+    std::int64_t time_ns = 0;   // nanoseconds since recording started; strictly increases along seq
     std::uint32_t thread = 0;   // thread number within the recording, from 1
     std::uint32_t channel = 0;  // channel number, from 1; 0 when the event concerns no channel
     std::uint64_t message = 0;  // message number within its channel, from 0
@@ -154,6 +162,7 @@ constexpr std::string_view to_string(handle_change c) noexcept {
         case handle_change::sender_dropped: return "sender_dropped";
         case handle_change::receiver_added: return "receiver_added";
         case handle_change::receiver_dropped: return "receiver_dropped";
+        case handle_change::existing: return "existing";
     }
     return "?";
 }

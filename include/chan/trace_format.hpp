@@ -8,7 +8,8 @@
 //
 // Without a specialisation: strings are shown quoted, anything with an `operator<<` is
 // streamed, smart pointers and optionals show what they hold, and anything else shows
-// its size ("<24 bytes>"). Text longer than `max_length` is cut with "...".
+// its size ("<24 bytes>"). Any text longer than `max_length` bytes, a specialisation's
+// too, is cut with "..." (at a UTF-8 character boundary).
 #pragma once
 
 #include <chrono>
@@ -57,11 +58,14 @@ struct is_pair : std::false_type {};
 template <class A, class B>
 struct is_pair<std::pair<A, B>> : std::true_type {};
 
+// Cuts `s` to at most `max_length` bytes, ending in "...", without splitting a UTF-8
+// character.
 inline std::string shorten_text(std::string s) {
-    if (s.size() > trace::max_length) {
-        s.resize(trace::max_length - 3);
-        s += "...";
-    }
+    if (s.size() <= trace::max_length) return s;
+    std::size_t end = trace::max_length - 3;
+    while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;  // a continuation byte
+    s.resize(end);
+    s += "...";
     return s;
 }
 
@@ -104,7 +108,7 @@ struct formatter {
 template <class T>
 std::string format_value(const T& value) {
     try {
-        return formatter<T>::format(value);
+        return detail::shorten_text(formatter<T>::format(value));
     } catch (...) {
         return "?";
     }

@@ -153,9 +153,9 @@ public:
         if (!t.ptr) return recv_result<T>(status::disconnected);
         slot& s = *static_cast<slot*>(t.ptr);
         stored<T> v = s.msg.take();
+        if (p) p->received(t.seq);  // before the slot is free: a trace never shows more than `cap` buffered
         s.stamp.store(t.n, std::memory_order_release);
         senders_.notify();
-        if (p) p->received(t.seq);
         return recv_result<T>(status::ok, std::move(v));
     }
 

@@ -31,8 +31,11 @@ struct core_base {
     core_base(trace::flavor kind, std::int64_t capacity, std::string name, std::size_t senders_,
               std::size_t receivers_)
         : senders(senders_), receivers(receivers_), destroy(senders_ == 0),
-          desc{kind, capacity, std::move(name), &senders, &receivers} {}
+          desc{kind, capacity, std::move(name), &senders, &receivers, this, &close_owner} {}
     virtual ~core_base() = default;
+
+    // How trace::close_all_channels() closes this channel.
+    static bool close_owner(void* self) noexcept { return close_channel(*static_cast<core_base*>(self)); }
 
     std::atomic<std::size_t> senders;
     std::atomic<std::size_t> receivers;
@@ -79,7 +82,10 @@ decltype(auto) visit_recv_side(core_base<T>& c, Fn&& fn) {
 
 // ---- tracing of the channel's life (only called while a recording is on) ----
 
-inline void trace_channel_event(const channel_desc& d, trace::kind what, std::uint8_t detail = 0) noexcept {
+// `handles` events show the counts plus `sender_delta` / `receiver_delta` (for a drop
+// recorded just before its count falls).
+inline void trace_channel_event(const channel_desc& d, trace::kind what, std::uint8_t detail = 0,
+                                std::int64_t sender_delta = 0, std::int64_t receiver_delta = 0) noexcept {
     try {
         recorder& r = recorder::instance();
         const std::uint64_t epoch = r.epoch();
@@ -89,8 +95,8 @@ inline void trace_channel_event(const channel_desc& d, trace::kind what, std::ui
         e.channel = r.channel_number(d);
         e.detail = detail;
         if (what == trace::kind::handles) {
-            e.a = static_cast<std::int64_t>(d.senders->load(std::memory_order_relaxed));
-            e.b = static_cast<std::int64_t>(d.receivers->load(std::memory_order_relaxed));
+            e.a = static_cast<std::int64_t>(d.senders->load(std::memory_order_relaxed)) + sender_delta;
+            e.b = static_cast<std::int64_t>(d.receivers->load(std::memory_order_relaxed)) + receiver_delta;
         }
         r.append(std::move(e), epoch);
     } catch (...) {
@@ -132,30 +138,40 @@ void add_handle(core_base<T>& c, bool sender) noexcept {
     }
 }
 
+// The last handle is gone. Leaving close_all_channels' list comes first: once the
+// flavor's destruction has begun, nothing may close it.
+template <class T>
+void destroy_core(core_base<T>* c) noexcept {
+    c->desc.unlist();
+    delete c;
+}
+
+// A drop is recorded before its count falls: after that, another thread may free the channel.
 template <class T>
 void drop_sender(core_base<T>* c) noexcept {
-    const bool last = c->senders.fetch_sub(1, std::memory_order_acq_rel) == 1;
     if (tracing_on())
-        trace_channel_event(c->desc, trace::kind::handles, static_cast<std::uint8_t>(trace::handle_change::sender_dropped));
+        trace_channel_event(c->desc, trace::kind::handles, static_cast<std::uint8_t>(trace::handle_change::sender_dropped),
+                            -1, 0);
+    const bool last = c->senders.fetch_sub(1, std::memory_order_acq_rel) == 1;
     if (!last) return;
     disconnect_recorded(*c, trace::disconnect_cause::senders_gone,
                         [&] { return visit_send_side(*c, [](auto& f) { return f.disconnect(); }); });
-    if (c->destroy.exchange(true, std::memory_order_acq_rel)) delete c;
+    if (c->destroy.exchange(true, std::memory_order_acq_rel)) destroy_core(c);
 }
 
 template <class T>
 void drop_receiver(core_base<T>* c) noexcept {
-    const bool last = c->receivers.fetch_sub(1, std::memory_order_acq_rel) == 1;
     if (tracing_on())
         trace_channel_event(c->desc, trace::kind::handles,
-                            static_cast<std::uint8_t>(trace::handle_change::receiver_dropped));
+                            static_cast<std::uint8_t>(trace::handle_change::receiver_dropped), 0, -1);
+    const bool last = c->receivers.fetch_sub(1, std::memory_order_acq_rel) == 1;
     if (!last) return;
     disconnect_recorded(*c, trace::disconnect_cause::receivers_gone,
                         [&] { return visit_recv_side(*c, [](auto& f) { return f.disconnect(); }); });
     // Even if close() disconnected earlier: nobody can receive these any more. Outside
     // the lock above, because a message's destructor may drop handles of this channel.
     visit_recv_side(*c, [](auto& f) { f.discard_all_messages(); });
-    if (c->destroy.exchange(true, std::memory_order_acq_rel)) delete c;
+    if (c->destroy.exchange(true, std::memory_order_acq_rel)) destroy_core(c);
 }
 
 // close() on either side: disconnect now, keeping buffered messages for receivers.

@@ -17,6 +17,7 @@
 #include <string>
 
 #include "../result.hpp"
+#include "../trace_env.hpp"  // CHAN_TRACE=out.json: every program that operates on channels gets it
 #include "config.hpp"
 #include "recorder.hpp"
 #include "token.hpp"

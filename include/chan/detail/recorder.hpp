@@ -14,9 +14,20 @@
 //     its owner the next time it records, and readers skip it meanwhile.
 //   - Readers commit events in seq order, and only a gap-free prefix: an event whose
 //     predecessor is still being appended by another thread waits for it.
+//   - Time follows seq: an event reads the clock inside the loop that takes its number,
+//     so a later number never carries an earlier reading; readers then make times
+//     strictly increasing (clock ties and cross-core skew become 1 ns steps). A trace
+//     file can therefore order events by time alone (see trace_json.hpp).
+//   - The recorder is never destroyed: threads still running while the program exits
+//     (and the exit-time trace writer) may use it after static destructors have begun.
 // Threads and channels are numbered from 1 within each recording, in order of first
 // appearance; a channel created before the recording started is introduced (a
 // `channel_created` event with its current handle counts) the first time it is used.
+//
+// Channels that were introduced and can be closed (their description has a `close`)
+// are also kept in a list (intrusive, under its own mutex) so that `close_all_channels`
+// can disconnect every channel of the current recording; a channel leaves the list
+// before it is destroyed.
 #pragma once
 
 #include <algorithm>
@@ -48,27 +59,45 @@ inline bool tracing_on() noexcept { return tracing.load(std::memory_order_relaxe
 
 // Immutable facts about a channel plus its per-recording number; lives in the channel.
 struct channel_desc {
+    // Disconnects the channel that `owner` points to; true if this call did it.
+    using closer = bool (*)(void* owner) noexcept;
+
     channel_desc(trace::flavor k, std::int64_t cap, std::string n, const std::atomic<std::size_t>* s,
-                 const std::atomic<std::size_t>* r)
-        : kind(k), capacity(cap), name(std::move(n)), senders(s), receivers(r) {}
+                 const std::atomic<std::size_t>* r, void* owner_ = nullptr, closer close_ = nullptr)
+        : kind(k), capacity(cap), name(std::move(n)), senders(s), receivers(r), owner(owner_), close(close_) {}
+    channel_desc(const channel_desc&) = delete;
+    channel_desc& operator=(const channel_desc&) = delete;
+    ~channel_desc() { unlist(); }
+
+    // Takes the channel out of the recorder's list (a no-op if it is not in it). A
+    // channel with a `close` must call it before it starts destroying what `close` acts
+    // on; the destructor's call comes too late for that.
+    inline void unlist() const noexcept;
 
     trace::flavor kind;
     std::int64_t capacity;  // -1: unbounded
     std::string name;
     const std::atomic<std::size_t>* senders = nullptr;  // live handle counts, if the flavor has them
     const std::atomic<std::size_t>* receivers = nullptr;
+    void* owner = nullptr;  // what `close` acts on (the channel's control block)
+    closer close = nullptr;
 
     // Set once per recording, under `intro_mutex`, when the channel is first traced.
     mutable std::mutex intro_mutex;
     mutable std::atomic<std::uint64_t> intro_epoch{0};
     mutable std::uint32_t number = 0;
+
+    // Links of the recorder's channel list, guarded by its mutex; `listed` is set once.
+    mutable std::atomic<bool> listed{false};
+    mutable const channel_desc* prev = nullptr;
+    mutable const channel_desc* next = nullptr;
 };
 
 class recorder {
 public:
     static recorder& instance() {
-        static recorder r;
-        return r;
+        static recorder* const r = new recorder;  // never destroyed (see the file comment)
+        return *r;
     }
 
     // Starts a new recording (discarding the previous one's events).
@@ -131,7 +160,7 @@ public:
     std::uint32_t channel_number(const channel_desc& d, bool just_created = false) {
         const std::uint64_t e = epoch();
         if (d.intro_epoch.load(std::memory_order_acquire) == e) return d.number;
-        std::lock_guard lock(d.intro_mutex);
+        std::unique_lock lock(d.intro_mutex);
         if (d.intro_epoch.load(std::memory_order_relaxed) == e) return d.number;
         d.number = next_channel_.fetch_add(1, std::memory_order_relaxed);
         const std::uint32_t thread = thread_number();
@@ -146,6 +175,7 @@ public:
         if (d.senders || d.receivers) {
             trace::event counts;
             counts.what = trace::kind::handles;
+            counts.detail = static_cast<std::uint8_t>(trace::handle_change::existing);
             counts.thread = thread;
             counts.channel = d.number;
             counts.a = d.senders ? static_cast<std::int64_t>(d.senders->load(std::memory_order_relaxed)) : 0;
@@ -155,7 +185,32 @@ public:
             if (!just_created) append(std::move(counts), e);
         }
         d.intro_epoch.store(e, std::memory_order_release);
-        return d.number;
+        const std::uint32_t number = d.number;
+        lock.unlock();
+        list(d);  // outside intro_mutex: close_all_channels takes the list's mutex first
+        return number;
+    }
+
+    // Disconnects every channel of the current recording (see trace.hpp); returns how
+    // many this call disconnected. The list's mutex is held throughout, so a channel
+    // cannot be destroyed while it is being closed (unlist waits for it).
+    std::size_t close_all_channels() noexcept {
+        std::lock_guard lock(channels_mutex_);
+        const std::uint64_t e = epoch();
+        std::size_t closed = 0;
+        for (const channel_desc* d = channels_; d; d = d->next) {
+            if (d->close && d->intro_epoch.load(std::memory_order_acquire) == e && d->close(d->owner)) ++closed;
+        }
+        return closed;
+    }
+
+    void unlist(const channel_desc& d) noexcept {
+        std::lock_guard lock(channels_mutex_);
+        if (!d.listed.load(std::memory_order_relaxed)) return;
+        (d.prev ? d.prev->next : channels_) = d.next;
+        if (d.next) d.next->prev = d.prev;
+        d.prev = d.next = nullptr;
+        d.listed.store(false, std::memory_order_relaxed);
     }
 
     // Interns a source file name; the table is shared by all recordings.
@@ -194,12 +249,16 @@ public:
         }
         // Take the next number of *this* recording, or none if another one has started:
         // a number taken and not used would leave a gap that readers wait on forever.
+        // The clock is read between loading the counter and claiming the number, so a
+        // thread that claims a later number has read the clock after this one did.
         std::uint64_t word = counter_.load(std::memory_order_relaxed);
+        std::int64_t now = 0;
         do {
             if ((word >> seq_bits) != epoch) return;
+            now = now_ns();
         } while (!counter_.compare_exchange_weak(word, word + 1, std::memory_order_relaxed));
         ev.seq = word & ((std::uint64_t{1} << seq_bits) - 1);
-        ev.time_ns = now_ns() - start_ns_.load(std::memory_order_relaxed);
+        ev.time_ns = now - start_ns_.load(std::memory_order_relaxed);
         l.events.push_back(std::move(ev));
     }
 
@@ -217,7 +276,7 @@ public:
             std::size_t n = 0;
             while (n < pending_.size() && pending_[n].seq == next_seq_) {
                 trace::event& ev = pending_[n];
-                ev.time_ns = std::max(ev.time_ns, last_time_);  // monotonic along seq
+                ev.time_ns = std::max(ev.time_ns, last_time_ + 1);  // strictly increasing along seq
                 last_time_ = ev.time_ns;
                 ++next_seq_;
                 ++n;
@@ -235,13 +294,13 @@ public:
             cursors_.clear();
             pending_.clear();
             next_seq_ = 0;
-            last_time_ = 0;
+            last_time_ = -1;
         }
         std::uint64_t epoch_ = 0;
         std::vector<std::size_t> cursors_;
         std::vector<trace::event> pending_;
         std::uint64_t next_seq_ = 0;
-        std::int64_t last_time_ = 0;
+        std::int64_t last_time_ = -1;
     };
 
 private:
@@ -300,6 +359,17 @@ private:
         }
     }
 
+    void list(const channel_desc& d) noexcept {
+        if (!d.close || d.listed.load(std::memory_order_acquire)) return;
+        std::lock_guard lock(channels_mutex_);
+        if (d.listed.load(std::memory_order_relaxed)) return;
+        d.next = channels_;
+        d.prev = nullptr;
+        if (channels_) channels_->prev = &d;
+        channels_ = &d;
+        d.listed.store(true, std::memory_order_release);
+    }
+
     void copy_files(std::vector<std::string>& out) {
         std::lock_guard lock(files_mutex_);
         for (std::size_t i = out.size(); i < files_.size(); ++i) out.push_back(files_[i]);
@@ -322,6 +392,13 @@ private:
 
     std::mutex files_mutex_;
     std::vector<std::string> files_ = {""};
+
+    std::mutex channels_mutex_;
+    const channel_desc* channels_ = nullptr;  // every traced channel still alive
 };
+
+inline void channel_desc::unlist() const noexcept {
+    if (listed.load(std::memory_order_acquire)) recorder::instance().unlist(*this);
+}
 
 }  // namespace chan::detail
