@@ -1,7 +1,8 @@
 // How fast the visualizer's model is on big runs. Prints:
 //   - recording a real run of about 1,000,000 events (4 producers, 4 consumers, a
-//     bounded channel), then building the timeline from it: seconds and bytes per event
-//     (the recording itself, and the model's indexes on top);
+//     bounded channel); where chan::trace_load is built, writing it as a trace file and
+//     loading it back; then building the timeline from it: seconds (wall and CPU) and
+//     bytes per event (the recording itself, and the model's indexes on top);
 //   - seeking to random events and random times (microseconds per seek; a frame at
 //     60 fps has 16,667);
 //   - playing forward event by event;
