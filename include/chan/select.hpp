@@ -41,6 +41,7 @@
 #include <cstdlib>
 #include <functional>
 #include <optional>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <tuple>
@@ -461,7 +462,9 @@ private:
     }
 
     std::optional<selected_operation> run(const detail::select_timeout& timeout, source_location loc) {
-        std::vector<detail::select_op> ops = ops_;  // the engine shuffles its copy
+        // The engine shuffles the operations in place: their order here means nothing
+        // (each carries its index), and a copy would allocate on every select.
+        const std::span<detail::select_op> ops(ops_);
         std::optional<detail::select_probe> probe;
         if (detail::tracing_on()) [[unlikely]] {
             const auto wait = timeout.k == detail::select_timeout::kind::now  ? trace::select_wait::never
@@ -480,8 +483,7 @@ private:
     }
 
     std::optional<std::size_t> ready_impl(const detail::select_timeout& timeout) {
-        std::vector<detail::select_op> ops = ops_;
-        return detail::run_ready(ops, timeout);
+        return detail::run_ready(ops_, timeout);
     }
 
     std::vector<detail::select_op> ops_;

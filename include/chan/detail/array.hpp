@@ -37,7 +37,9 @@
 #include <atomic>
 #include <cstddef>
 #include <memory>
+#include <new>
 #include <optional>
+#include <type_traits>
 
 #include "../result.hpp"
 #include "backoff.hpp"
@@ -54,9 +56,7 @@ template <class T>
 class array_channel {
 public:
     explicit array_channel(std::size_t cap)
-        : cap_(cap), mark_bit_(next_power_of_two(cap + 1)), one_lap_(mark_bit_ * 2), buffer_(new slot[cap]) {
-        for (std::size_t i = 0; i < cap_; ++i) buffer_[i].stamp.store(i, std::memory_order_relaxed);
-    }
+        : cap_(cap), mark_bit_(next_power_of_two(cap + 1)), one_lap_(mark_bit_ * 2), buffer_(make_slots(cap)) {}
 
     array_channel(const array_channel&) = delete;
     array_channel& operator=(const array_channel&) = delete;
@@ -70,6 +70,7 @@ public:
             buffer_[index].msg.destroy();
             head = next_position(head);
         }
+        std::allocator<slot>().deallocate(buffer_, cap_);
     }
 
     // ---- claim / complete (used directly by select) ----
@@ -89,7 +90,6 @@ public:
                                                 std::memory_order_relaxed)) {
                     t.ptr = &s;
                     t.n = tail + 1;
-                    t.seq = message_number(tail);
                     return true;
                 }
                 b.spin();
@@ -108,7 +108,7 @@ public:
     status write(token& t, stored<T>& v, probe* p) noexcept {
         if (!t.ptr) return status::disconnected;
         slot& s = *static_cast<slot*>(t.ptr);
-        if (p) p->sent(t.seq);
+        if (p) p->sent(message_number(t.n - 1));
         s.msg.put(std::move(v));
         s.stamp.store(t.n, std::memory_order_release);
         receivers_.notify();
@@ -126,7 +126,6 @@ public:
                                                 std::memory_order_relaxed)) {
                     t.ptr = &s;
                     t.n = head + one_lap_;
-                    t.seq = message_number(head);
                     return true;
                 }
                 b.spin();
@@ -153,7 +152,7 @@ public:
         if (!t.ptr) return recv_result<T>(status::disconnected);
         slot& s = *static_cast<slot*>(t.ptr);
         stored<T> v = s.msg.take();
-        if (p) p->received(t.seq);  // before the slot is free: a trace never shows more than `cap` buffered
+        if (p) p->received(message_number(t.n - one_lap_));  // before the slot is free: a trace never shows more than `cap` buffered
         s.stamp.store(t.n, std::memory_order_release);
         senders_.notify();
         return recv_result<T>(status::ok, std::move(v));
@@ -280,9 +279,19 @@ public:
 
 private:
     struct slot {
-        std::atomic<std::size_t> stamp{0};
+        explicit slot(std::size_t first_stamp) noexcept : stamp(first_stamp) {}
+        std::atomic<std::size_t> stamp;
         message_cell<T> msg;
     };
+    static_assert(std::is_trivially_destructible_v<slot>);
+
+    // The ring, each slot written once with its first stamp (for a large ring, a second
+    // pass over it would cost as much again as the allocation).
+    static slot* make_slots(std::size_t cap) {
+        slot* slots = std::allocator<slot>().allocate(cap);
+        for (std::size_t i = 0; i < cap; ++i) ::new (static_cast<void*>(slots + i)) slot(i);
+        return slots;
+    }
 
     static std::size_t next_power_of_two(std::size_t n) noexcept {
         std::size_t p = 1;
@@ -297,18 +306,21 @@ private:
         return index + 1 < cap_ ? pos + 1 : lap + one_lap_;
     }
 
+    // Only for traces: the division is not free.
     std::uint64_t message_number(std::size_t pos) const noexcept {
         return static_cast<std::uint64_t>(pos / one_lap_) * cap_ + (pos & (mark_bit_ - 1));
     }
 
     alignas(cache_line) std::atomic<std::size_t> head_{0};
     alignas(cache_line) std::atomic<std::size_t> tail_{0};
+    // Read by every operation, written never.
     alignas(cache_line) const std::size_t cap_;
     const std::size_t mark_bit_;
     const std::size_t one_lap_;
-    std::unique_ptr<slot[]> buffer_;
-    sync_waker senders_;
-    sync_waker receivers_;
+    slot* const buffer_;
+    // Written when a thread starts or stops waiting, so kept off the line above.
+    alignas(cache_line) sync_waker senders_;
+    alignas(cache_line) sync_waker receivers_;
 };
 
 }  // namespace chan::detail
