@@ -1,6 +1,7 @@
-// Runs one workload once and prints its wall seconds: the interface of the peer
+// Runs one workload once on chan and prints its wall seconds: the interface of the peer
 // comparison harness (../shared/peers/run.sh, EXTRA="chan:<this program>").
-// usage: chan-bench-one <workload> <flavor>   exit: 0 ok, 1 wrong result, 2 usage, 3 unsupported
+// usage: chan-bench-one <workload> <flavor>   env: MESSAGES (default 5e6)
+// exit: 0 ok, 1 wrong result, 2 usage, 3 unsupported
 #include <cstdio>
 #include <exception>
 #include <stdexcept>
@@ -13,7 +14,7 @@ int main(int argc, char** argv) {
         return 2;
     }
     try {
-        const auto seconds = bench::run(argv[1], argv[2], bench::messages_from_env());
+        const auto seconds = bench::run<bench::chan_impl>(argv[1], argv[2], bench::messages_from_env());
         if (!seconds) return 3;
         std::printf("%.4f\n", *seconds);
         return 0;
