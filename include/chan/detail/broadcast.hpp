@@ -139,7 +139,7 @@ public:
     broadcast_channel(std::size_t cap, bool lagging, std::string name)
         : cap_(cap), lagging_(lagging), slots_(new slot[cap]),
           desc_(lagging ? trace::flavor::broadcast_lagging : trace::flavor::broadcast, static_cast<std::int64_t>(cap),
-                std::move(name), &senders_, &receivers_) {
+                std::move(name), &senders_, &receivers_, this, &close_owner) {
         for (std::size_t i = 0; i < cap_; ++i) slots_[i].stamp.store(free_for(i), std::memory_order_relaxed);
     }
     broadcast_channel(const broadcast_channel&) = delete;
@@ -202,6 +202,11 @@ public:
         }
         senders_waiting_.notify_all();  // room, or no receiver left: either way, look again
         release_ref();
+    }
+
+    // How trace::close_all_channels() closes this channel.
+    static bool close_owner(void* self) noexcept {
+        return static_cast<broadcast_channel*>(self)->close(trace::disconnect_cause::closed);
     }
 
     // Closes the channel (last sender gone, or close()); false if it already was.
@@ -426,7 +431,9 @@ private:
     }
 
     void release_ref() noexcept {
-        if (refs_.fetch_sub(1, std::memory_order_acq_rel) == 1) delete this;
+        if (refs_.fetch_sub(1, std::memory_order_acq_rel) != 1) return;
+        desc_.unlist();  // first: nothing may close the channel once its destruction has begun
+        delete this;
     }
 
     const std::size_t cap_;

@@ -9,8 +9,10 @@
 //                  with acquire ordering sees the message)
 //   sender_gone    the sender handle is gone, after sending or without
 //   receiver_gone  the receiver handle is gone
+//   closed         closed by trace::close_all_channels(): a later send fails, a receive
+//                  still gets a value sent before
 //   taken          the receiver has claimed the message
-// `sent`, `sender_gone` and `receiver_gone` are set under `mutex`, so the sender's
+// All but `taken` are set under `mutex`, so the sender's
 // "is the receiver still there? then publish" and the receiver's departure never
 // interleave: a message is published only while the receiver is there, and a trace
 // records the departure that really happened, before anyone can observe it. `taken` is
@@ -49,10 +51,12 @@ namespace chan::detail {
 
 template <class T>
 class oneshot_channel {
-    static constexpr unsigned sent = 1, sender_gone = 2, receiver_gone = 4, taken = 8;
+    static constexpr unsigned sent = 1, sender_gone = 2, receiver_gone = 4, closed = 8, taken = 16;
+    static constexpr unsigned disconnected = sender_gone | receiver_gone | closed;
 
 public:
-    explicit oneshot_channel(std::string name) : desc_(trace::flavor::oneshot, 1, std::move(name), &senders_, &receivers_) {}
+    explicit oneshot_channel(std::string name)
+        : desc_(trace::flavor::oneshot, 1, std::move(name), &senders_, &receivers_, this, &close_owner) {}
     oneshot_channel(const oneshot_channel&) = delete;
     oneshot_channel& operator=(const oneshot_channel&) = delete;
 
@@ -63,7 +67,7 @@ public:
     // Publishes the message, or leaves it in `v` when the receiver is gone.
     status send(stored<T>& v, probe* p) noexcept {
         std::lock_guard lock(mutex_);
-        if (state_.load(std::memory_order_relaxed) & receiver_gone) return status::disconnected;
+        if (state_.load(std::memory_order_relaxed) & (receiver_gone | closed)) return status::disconnected;
         if (p) p->sent(0);
         cell_.put(std::move(v));
         state_.fetch_or(sent, std::memory_order_seq_cst);
@@ -71,7 +75,22 @@ public:
         return status::ok;
     }
 
-    bool is_closed() const noexcept { return state_.load(std::memory_order_acquire) & receiver_gone; }
+    bool is_closed() const noexcept { return state_.load(std::memory_order_acquire) & (receiver_gone | closed); }
+
+    // How trace::close_all_channels() closes this channel: a waiting receive wakes.
+    static bool close_owner(void* self) noexcept {
+        auto& c = *static_cast<oneshot_channel*>(self);
+        std::lock_guard lock(c.mutex_);
+        if (c.state_.load(std::memory_order_relaxed) & disconnected) return false;
+        if (tracing_on()) {
+            trace_channel_event(c.desc_, trace::kind::closed);
+            trace_channel_event(c.desc_, trace::kind::disconnected,
+                                static_cast<std::uint8_t>(trace::disconnect_cause::closed));
+        }
+        c.state_.fetch_or(closed, std::memory_order_seq_cst);
+        c.waiting_.disconnect();
+        return true;
+    }
 
     // ---- departures (each handle calls its own once; the second frees the channel) ----
 
@@ -91,7 +110,7 @@ public:
             t.ptr = this;
             return true;
         }
-        if (s & (taken | sender_gone)) {
+        if (s & (taken | sender_gone | closed)) {
             t.ptr = nullptr;  // nothing (more) will ever come
             return true;
         }
@@ -129,7 +148,9 @@ public:
     }
     void unregister_recv(selection oper) noexcept { waiting_.remove_selector(oper); }
     bool accept_recv(token& t, waiter&) noexcept { return start_recv(t); }
-    bool recv_ready() const noexcept { return state_.load(std::memory_order_seq_cst) & (sent | sender_gone | taken); }
+    bool recv_ready() const noexcept {
+        return state_.load(std::memory_order_seq_cst) & (sent | sender_gone | closed | taken);
+    }
     bool watch_recv(selection oper, waiter& w) {
         waiting_.add_observer(oper, w);
         return recv_ready();
@@ -148,14 +169,16 @@ private:
             const unsigned before = state_.load(std::memory_order_relaxed);
             if (tracing_on()) {
                 trace_channel_event(desc_, trace::kind::handles, static_cast<std::uint8_t>(change));
-                if (!(before & (sender_gone | receiver_gone)))
+                if (!(before & disconnected))
                     trace_channel_event(desc_, trace::kind::disconnected, static_cast<std::uint8_t>(cause));
             }
             state_.fetch_or(flag, std::memory_order_seq_cst);
             if (flag == receiver_gone && (before & sent) && !(before & taken)) unread.emplace(cell_.take());
             if (flag == sender_gone && !(before & sent)) waiting_.disconnect();
         }
-        if (refs_.fetch_sub(1, std::memory_order_acq_rel) == 1) delete this;
+        if (refs_.fetch_sub(1, std::memory_order_acq_rel) != 1) return;
+        desc_.unlist();  // first: nothing may close the channel once its destruction has begun
+        delete this;
     }
 
     std::mutex mutex_;
