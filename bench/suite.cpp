@@ -2,6 +2,7 @@
 // condition variable + deque baseline, measured in the same run. Prints a table of
 // seconds (the median of REPEATS runs) and writes CSV lines
 // `workload,flavor,seconds,mutex_cv_seconds` ("-" where a workload does not apply).
+// Then the broadcast rows (1 sender, 4 receivers, both policies; broadcast.hpp).
 //
 // usage: chan-bench [--csv FILE] [REGEX]   REGEX picks "workload/flavor" cells
 // env:   MESSAGES (default 5e6), REPEATS (default 1)
@@ -18,6 +19,7 @@
 #include <thread>
 #include <vector>
 
+#include "broadcast.hpp"
 #include "workloads.hpp"
 
 namespace {
@@ -106,6 +108,15 @@ void run_all(const options& o) {
             std::fflush(stdout);
             csv << w << ',' << f << ',' << cell(ours) << ',' << cell(base) << '\n';
         }
+    }
+    // This library's broadcast (neither the baseline nor the peers have one): see broadcast.hpp.
+    for (const auto& p : bench::broadcast_policies) {
+        const std::string name = "broadcast_1x4/" + p;
+        if (!std::regex_search(name, o.filter)) continue;
+        const bench::broadcast_outcome b = bench::run_broadcast_median(p, o.messages, o.repeats);
+        std::printf("%-24s%10s%10s%8s  receivers got %.1f%%\n", name.c_str(), cell(b.seconds).c_str(), "-", "",
+                    100 * b.received);
+        csv << "broadcast_1x4," << p << ',' << cell(b.seconds) << ",-\n";
     }
     std::printf("# ratio: how many times faster chan is than the baseline. CSV: %s\n", o.csv_path.c_str());
 }

@@ -269,7 +269,7 @@ public:
         {
             std::optional<stored<T>> last;  // only if every receiver left meanwhile
             read_guard g(s, lagging_);      // no claim may overwrite p before its sender lets go
-            s.stamp.store(holding(p), std::memory_order_seq_cst);
+            s.stamp.store(holding(p), std::memory_order_release);  // waiters watch tail, not stamps
             release_hold(s, p, last);
         }
         receivers_waiting_.notify_all();
