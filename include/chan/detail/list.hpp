@@ -12,8 +12,10 @@
 //
 // Sending claims a position by CAS on the tail index. The sender that claims the last
 // slot of a block installs the next block (allocated before the claim, so installing
-// cannot fail) by advancing tail past the boundary. It then writes the message and sets
-// the slot's WRITE bit (release). Senders never wait for room: the channel grows.
+// cannot fail) by advancing tail past the boundary with an atomic add, never a store:
+// a disconnect may set the tail's mark meanwhile, and the mark must survive. It then
+// writes the message and sets the slot's WRITE bit (release). Senders never wait for
+// room: the channel grows.
 //
 // Receiving claims a position by CAS on the head index (after checking, unless the head
 // mark says otherwise, that tail is ahead), waits for the slot's WRITE bit, moves the
