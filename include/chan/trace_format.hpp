@@ -12,6 +12,7 @@
 // too, is cut with "..." (at a UTF-8 character boundary).
 #pragma once
 
+#include <charconv>
 #include <chrono>
 #include <cstddef>
 #include <memory>
@@ -77,6 +78,9 @@ std::string default_format_value(const T& v) {
         return v ? "true" : "false";
     } else if constexpr (std::is_same_v<T, char>) {
         return std::string("'") + v + "'";
+    } else if constexpr (std::is_integral_v<T>) {
+        char digits[24];  // without a stream: formatting is most of what tracing an int costs
+        return std::string(digits, std::to_chars(digits, digits + sizeof digits, v).ptr);
     } else if constexpr (is_pointer_like<T>::value) {
         return v ? trace::format_value(*v) : std::string("null");
     } else if constexpr (is_pair<T>::value) {

@@ -200,15 +200,17 @@ private:
         channel_tid_base = trace::json_format::channel_tid_base(max_thread);
     }
 
-    // A blocked period lasts until the operation's next step (or its end).
+    // A blocked period lasts until the operation's next step, 1 ns past it (so that the
+    // flow event of a completion lies strictly inside), or up to the next blocked period.
     void end_blocked_periods(const std::vector<trace::event>& ev) {
         for (std::uint32_t op = 0; op < ev.size(); ++op) {
             if (roles[op] != role::begins) continue;
             std::uint32_t blocked = none;
             for (std::uint32_t m = next[op]; m != none; m = next[m]) {
                 if (ev[m].what == trace::kind::select_arm) continue;
-                if (blocked != none) until[blocked] = ev[m].time_ns;
-                blocked = trace::json_format::is_blocked(ev[m].what) ? m : none;
+                const bool blocks_again = trace::json_format::is_blocked(ev[m].what);
+                if (blocked != none) until[blocked] = std::min(ev[m].time_ns + (blocks_again ? 0 : 1), until[op]);
+                blocked = blocks_again ? m : none;
             }
             if (blocked != none) until[blocked] = until[op];
         }
@@ -436,7 +438,9 @@ private:
         std::uint32_t last = i;
         for (std::uint32_t m = lay_.next[i]; m != none; m = lay_.next[m]) last = m;
         const trace::event& end = r_.events[last];
-        if (end.what == trace::kind::send_failed || end.what == trace::kind::recv_failed)
+        const bool select_missed =
+            end.what == trace::kind::select_done && end.detail != static_cast<std::uint8_t>(chan::status::ok);
+        if (end.what == trace::kind::send_failed || end.what == trace::kind::recv_failed || select_missed)
             failure = trace::json_format::detail_name(end.what, end.detail);
         const std::string_view verb = e.what == trace::kind::send_begin   ? "send "
                                       : e.what == trace::kind::recv_begin ? "recv "

@@ -4,7 +4,8 @@
 // record itself and could deadlock). Its design:
 //   - Each thread appends to its own log, under the log's own mutex. Only a reader
 //     ever contends for that mutex, so recording costs an uncontended lock, one
-//     atomic increment and a clock read per event.
+//     atomic increment and a clock read per event. A log grows in fixed chunks, so
+//     events already recorded are never moved.
 //   - One global counter gives every event its `seq`. It is taken under the log's lock,
 //     after room is reserved (so no number is ever skipped), and within
 //     the operation's own synchronisation: a message's send is numbered before it is
@@ -239,11 +240,11 @@ public:
         log& l = *lp;
         std::lock_guard lock(l.mutex);
         if (l.epoch != epoch) {
-            l.events.clear();
+            l.clear();
             l.epoch = epoch;
         }
         try {
-            if (l.events.size() == l.events.capacity()) l.events.reserve(std::max<std::size_t>(256, l.events.size() * 2));
+            l.make_room();
         } catch (...) {
             return;
         }
@@ -259,7 +260,8 @@ public:
         } while (!counter_.compare_exchange_weak(word, word + 1, std::memory_order_relaxed));
         ev.seq = word & ((std::uint64_t{1} << seq_bits) - 1);
         ev.time_ns = now - start_ns_.load(std::memory_order_relaxed);
-        l.events.push_back(std::move(ev));
+        l.chunks.back().push_back(std::move(ev));  // into reserved room: cannot throw
+        ++l.size;
     }
 
     // Reads the current recording incrementally, in seq order (see the file comment).
@@ -304,10 +306,25 @@ public:
     };
 
 private:
+    // One thread's events of recording `epoch`, in chunks of `chunk` (all full but the last).
     struct log {
+        static constexpr std::size_t chunk = 4096;
         std::mutex mutex;
-        std::vector<trace::event> events;
+        std::vector<std::vector<trace::event>> chunks;
+        std::size_t size = 0;
         std::uint64_t epoch = 0;
+
+        const trace::event& at(std::size_t i) const noexcept { return chunks[i / chunk][i % chunk]; }
+        void clear() noexcept {
+            chunks.clear();
+            size = 0;
+        }
+        // Makes room for one more event (throws if memory runs out).
+        void make_room() {
+            if (!chunks.empty() && chunks.back().size() < chunk) return;
+            chunks.emplace_back();
+            chunks.back().reserve(chunk);
+        }
     };
     // Per-thread identity and log; records the thread's end if it took part in the
     // recording (the log is a member so that it is still there for that last event).
@@ -354,8 +371,8 @@ private:
             log& l = *logs_[i];
             std::lock_guard lock(l.mutex);
             if (l.epoch != e) continue;
-            into.insert(into.end(), l.events.begin() + static_cast<std::ptrdiff_t>(cursors[i]), l.events.end());
-            cursors[i] = l.events.size();
+            for (std::size_t n = cursors[i]; n < l.size; ++n) into.push_back(l.at(n));
+            cursors[i] = l.size;
         }
     }
 
