@@ -29,6 +29,7 @@
 
 #include <atomic>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 
 #include "../result.hpp"
@@ -44,14 +45,16 @@ namespace chan::detail {
 
 template <class T>
 class list_channel {
-    static constexpr std::size_t write_bit = 1, read_bit = 2, destroy_bit = 4;
+    static constexpr std::uint32_t write_bit = 1, read_bit = 2, destroy_bit = 4;
     static constexpr std::size_t lap = 32, block_cap = lap - 1;
     static constexpr std::size_t shift = 1, mark_bit = 1;
     static constexpr std::size_t one = std::size_t{1} << shift;
 
     struct slot {
         message_cell<T> msg;
-        std::atomic<std::size_t> state{0};
+        // 32 bits are plenty for three flags, and keep a slot of a small message at 8
+        // bytes: half the memory traffic of a word-sized state.
+        std::atomic<std::uint32_t> state{0};
 
         void wait_write() const noexcept {
             backoff b;
