@@ -123,7 +123,8 @@ TEST_CASE("a lossless sender waiting for the slowest receiver says so", "[trace]
         recording_scope on;
         auto [tx, rx] = chan::broadcast<int>(1, "slow");
         REQUIRE(tx.send(0));
-        CHECK(tx.send_for(1, 20ms).status() == chan::status::timeout);
+        // Long enough that the sender gets past its brief spinning and really waits.
+        CHECK(tx.send_for(1, 300ms).status() == chan::status::timeout);
         es = events_of(chan::trace::snapshot(), "slow");
     }
     CHECK(first(es, kind::send_blocked).detail == static_cast<std::uint8_t>(chan::trace::wait_reason::slowest_receiver));

@@ -32,13 +32,17 @@
 // message out (it is destroyed unread by some); receivers copy under the slot's read lock,
 // which the claim takes for writing, so nobody is mid-copy when it goes. A receiver at q
 // that finds a later message in q's slot has lagged: it moves to tail - cap, the oldest
-// message still kept, and reports tail - cap - q missed messages. Claiming waits only for
-// a sender still publishing the message one lap earlier (rare, and brief).
+// message still kept, and reports tail - cap - q missed messages. A sender publishes and
+// lets go of p under the read lock, so no claim can overwrite p in between. Claiming waits
+// only for a sender still publishing the message one lap earlier (rare, and brief).
 //
-// Waiting. Receivers wait on `receivers_waiting` and are all woken by each publication
-// (`notify_all`): a message is for every one of them. Lossless senders wait on
-// `senders_waiting`; freeing a slot wakes one, a receiver leaving wakes all. Every state
-// change a waiter waits for is sequentially consistent, as waker.hpp requires.
+// Waiting. A receiver at pos is ready once tail > pos (a message is claimed for it; its
+// sender publishes it at once) or the channel is closed. Receivers wait on
+// `receivers_waiting` and are all woken by each publication (`notify_all`): a message is
+// for every one of them. Lossless senders wait on `senders_waiting` for their slot to be
+// free; freeing a slot wakes one, a receiver leaving wakes all. The state a waiter checks
+// after registering (tail, stamps, closed, the receiver count) is written sequentially
+// consistently, as waker.hpp requires.
 //
 // Disconnection. The channel closes when the last sender goes, or on close(): claims
 // fail, and receivers get `disconnected` once they reach tail. A send while there is no
@@ -54,13 +58,11 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cassert>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <utility>
 
