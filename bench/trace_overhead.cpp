@@ -1,0 +1,164 @@
+// What tracing costs. For every workload x flavor cell of the suite (workloads.hpp):
+//   off      tracing compiled out (CHAN_DISABLE_TRACING: this file built as chan-bench-trace-off)
+//   idle     tracing compiled in, no recording: the price every program pays
+//   ratio    idle / off (target: within 1.03)
+//   traced   extra nanoseconds per message while a recording is on
+// Each measurement is its own process (the two builds cannot share one), and the off
+// and idle runs of a cell alternate, REPEATS times each, so that a machine that gets
+// busier or quieter affects both alike; each figure is a median.
+//
+// usage: chan-bench-trace [REGEX]            REGEX picks "workload/flavor" cells
+//        chan-bench-trace cell W F [record]  one run of one cell; prints its seconds
+// env:   MESSAGES (default 5e6), REPEATS (default 5), TRACED_MESSAGES (default 2e5:
+//        a recording keeps every event in memory, about 100 bytes each)
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <exception>
+#include <optional>
+#include <regex>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <sys/wait.h>  // WIFEXITED: the driver runs cells as child processes
+
+#include "workloads.hpp"
+
+namespace {
+
+// ---- one cell, in this process ----
+
+int run_cell(const std::string& workload, const std::string& flavor, bool record) {
+#ifdef CHAN_DISABLE_TRACING
+    if (record) throw std::invalid_argument("this build has tracing compiled out: it cannot record");
+#else
+    if (record) chan::trace::start();
+#endif
+    const auto seconds = bench::run<bench::chan_impl>(workload, flavor, bench::messages_from_env());
+    if (!seconds) return 3;
+    std::printf("%.6f\n", *seconds);
+    return 0;
+}
+
+#ifndef CHAN_DISABLE_TRACING
+
+// ---- the driver: runs cells in child processes ----
+
+long env_long(const char* name, long fallback, long lo, long hi) {
+    const char* s = std::getenv(name);
+    if (!s) return fallback;
+    const double v = std::atof(s);
+    if (v < static_cast<double>(lo) || v > static_cast<double>(hi))
+        throw std::invalid_argument(std::string(name) + " must be " + std::to_string(lo) + " to " + std::to_string(hi));
+    return static_cast<long>(v);
+}
+
+// Seconds of one run of `program` on a cell with `messages` messages; nullopt when the
+// cell does not apply. Throws when the run fails.
+std::optional<double> run_child(const std::string& program, const std::string& w, const std::string& f,
+                                long messages, bool record) {
+    const std::string command = "MESSAGES=" + std::to_string(messages) + " '" + program + "' cell " + w + " " + f +
+                                (record ? " record" : "");
+    std::FILE* p = popen(command.c_str(), "r");
+    if (!p) throw std::runtime_error("cannot run " + program);
+    double seconds = 0;
+    const bool read = std::fscanf(p, "%lf", &seconds) == 1;
+    const int status = pclose(p);
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 3) return std::nullopt;
+    if (!read || status != 0) throw std::runtime_error("'" + command + "' failed (status " + std::to_string(status) + ")");
+    return seconds;
+}
+
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+}
+
+struct cell_result {
+    double off, idle, traced_ns;  // traced_ns: extra per message while recording
+};
+
+std::optional<cell_result> measure(const std::string& self, const std::string& w, const std::string& f, long messages,
+                                   long traced_messages, int repeats) {
+    std::vector<double> off, idle, quiet, recording;
+    for (int i = 0; i < repeats; ++i) {
+        // Alternate which goes first, so that neither always runs on a warmer machine.
+        const bool off_first = i % 2 == 0;
+        const auto a = run_child(off_first ? CHAN_BENCH_TRACE_OFF : self, w, f, messages, false);
+        if (!a) return std::nullopt;
+        const auto b = run_child(off_first ? self : CHAN_BENCH_TRACE_OFF, w, f, messages, false);
+        (off_first ? off : idle).push_back(*a);
+        (off_first ? idle : off).push_back(*b);
+        quiet.push_back(*run_child(self, w, f, traced_messages, false));
+        recording.push_back(*run_child(self, w, f, traced_messages, true));
+    }
+    const double extra = median(recording) - median(quiet);
+    return cell_result{median(off), median(idle), extra * 1e9 / static_cast<double>(traced_messages)};
+}
+
+int drive(const std::string& self, const std::regex& filter) {
+    // A CHAN_TRACE inherited by the cells would make every "idle" run a recording one.
+    if (std::getenv("CHAN_TRACE")) throw std::invalid_argument("unset CHAN_TRACE: the cells must not record unless told");
+    const long messages = bench::messages_from_env();
+    const long traced = env_long("TRACED_MESSAGES", 200000, bench::threads, 5000000);
+    const int repeats = static_cast<int>(env_long("REPEATS", 5, 1, 100));
+    std::printf("# MESSAGES=%ld REPEATS=%d TRACED_MESSAGES=%ld; seconds are medians, lower is better\n", messages,
+                repeats, traced);
+    std::printf("%-24s%10s%10s%8s%14s\n", "workload/flavor", "off", "idle", "ratio", "traced ns/msg");
+    std::vector<double> ratios;
+    for (const auto& w : bench::workloads) {
+        for (const auto& f : bench::flavors) {
+            if (!std::regex_search(w + "/" + f, filter)) continue;
+            const auto r = measure(self, w, f, messages, traced, repeats);
+            if (!r) continue;
+            ratios.push_back(r->idle / r->off);
+            std::printf("%-24s%10.3f%10.3f%8.3f%14.0f\n", (w + "/" + f).c_str(), r->off, r->idle, r->idle / r->off,
+                        r->traced_ns);
+            std::fflush(stdout);
+        }
+    }
+    if (!ratios.empty()) {
+        std::printf("# idle/off: median %.3f, worst %.3f over %zu cells (1.000 = no cost)\n", median(ratios),
+                    *std::max_element(ratios.begin(), ratios.end()), ratios.size());
+    }
+    return 0;
+}
+
+#endif
+
+constexpr const char* usage =
+    "usage: chan-bench-trace [REGEX] | chan-bench-trace cell WORKLOAD FLAVOR [record]\n"
+    "env:   MESSAGES (5e6), REPEATS (5), TRACED_MESSAGES (2e5)\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    try {
+        const std::vector<std::string> args(argv + 1, argv + argc);
+        if (!args.empty() && (args[0] == "-h" || args[0] == "--help")) {
+            std::printf("%s", usage);
+            return 0;
+        }
+        if (!args.empty() && args[0] == "cell") {
+            if (args.size() < 3 || args.size() > 4 || (args.size() == 4 && args[3] != "record"))
+                throw std::invalid_argument("cell needs WORKLOAD FLAVOR [record]");
+            return run_cell(args[1], args[2], args.size() == 4);
+        }
+#ifdef CHAN_DISABLE_TRACING
+        throw std::invalid_argument("this build only runs cells (chan-bench-trace drives it)");
+#else
+        if (args.size() > 1) throw std::invalid_argument("unexpected argument '" + args[1] + "'");
+        return drive(argv[0], std::regex(args.empty() ? "." : args[0]));
+#endif
+    } catch (const std::invalid_argument& e) {
+        std::fprintf(stderr, "chan-bench-trace: %s\n%s", e.what(), usage);
+        return 2;
+    } catch (const std::regex_error& e) {
+        std::fprintf(stderr, "chan-bench-trace: bad REGEX: %s\n", e.what());
+        return 2;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "chan-bench-trace: %s\n", e.what());
+        return 1;
+    }
+}
