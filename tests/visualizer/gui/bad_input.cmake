@@ -1,0 +1,36 @@
+# Bad input gets a clear message and a failing status, never a crash or a hang
+# (cmake -P; the trace cases run under Xvfb, since they open the window to show the
+# error panel).  -DVISUALIZER=... -DOUT=dir -DCASE=flags|traces
+include(${CMAKE_CURRENT_LIST_DIR}/expect.cmake)
+file(MAKE_DIRECTORY ${OUT})
+
+if(CASE STREQUAL "flags")
+    # Caught before any window opens: status 2 and what is wrong.
+    expect(2 "unknown option '--no-such-flag'" ${VISUALIZER} --no-such-flag 1)
+    expect(2 "unexpected argument '-x'" ${VISUALIZER} -x)
+    expect(2 "no recipe named 'no_such_recipe'" ${VISUALIZER} --recipe no_such_recipe)
+    expect(2 "worker_pool has no knob --no-such-knob" ${VISUALIZER} --recipe worker_pool --no-such-knob 3)
+    expect(2 "--workers must be between 1 and 8, not 99" ${VISUALIZER} --recipe worker_pool --workers 99)
+    expect(2 "--workers: 'two' is not a number" ${VISUALIZER} --recipe worker_pool --workers two)
+    expect(2 "--at: '150%' must be" ${VISUALIZER} --recipe worker_pool --screenshot ${OUT}/x.png --at 150%)
+    expect(2 "--screenshot needs a value" ${VISUALIZER} --recipe worker_pool --screenshot)
+    expect(2 "--at needs --screenshot" ${VISUALIZER} --recipe worker_pool --at 1)
+elseif(CASE STREQUAL "traces")
+    # Opened, refused with the problem named, shown in the error panel: status 1.
+    file(WRITE ${OUT}/cut.json "{\"traceEvents\":[{\"ph\":\"M\",\"name\":\"thread_na")
+    file(WRITE ${OUT}/not-json.json "this is not a trace")
+    file(WRITE ${OUT}/empty.json "")
+    file(WRITE ${OUT}/no-events.json "{\"displayTimeUnit\":\"ns\"}")
+    expect(1 "cut.json: .*" ${VISUALIZER} --trace ${OUT}/cut.json --screenshot ${OUT}/cut.png)
+    expect(1 "not-json.json: .*malformed JSON" ${VISUALIZER} --trace ${OUT}/not-json.json --screenshot ${OUT}/not-json.png)
+    expect(1 "empty.json: .*empty" ${VISUALIZER} --trace ${OUT}/empty.json --screenshot ${OUT}/empty.png)
+    expect(1 "no-events.json: .*no traceEvents" ${VISUALIZER} ${OUT}/no-events.json --screenshot ${OUT}/no-events.png)
+    expect(1 "cannot open '${OUT}/missing.json'" ${VISUALIZER} ${OUT}/missing.json --screenshot ${OUT}/missing.png)
+    foreach(name cut not-json empty no-events missing)
+        if(NOT EXISTS ${OUT}/${name}.png)
+            message(FATAL_ERROR "no picture of the error panel for ${name}.json")
+        endif()
+    endforeach()
+else()
+    message(FATAL_ERROR "bad_input.cmake: CASE must be flags or traces")
+endif()

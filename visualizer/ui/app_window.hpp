@@ -1,0 +1,48 @@
+// The whole visualizer window, one frame at a time: controls on top, the scene with its
+// title, narration and timeline on the left, the panels (source, events, output,
+// legend) on the right, and the problem popup over everything.
+//
+//   viz::ui::app_window window(look);
+//   each frame, between ImGui::NewFrame() and ImGui::Render():  window.draw(session);
+//
+// It keeps only view state (which panel, scroll positions, the text of the path field);
+// everything the user does goes to the session.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "controls.hpp"
+#include "panels.hpp"
+#include "scrubber.hpp"
+#include "session.hpp"
+#include "theme.hpp"
+
+namespace viz::ui {
+
+class app_window {
+public:
+    explicit app_window(const theme& look) : look_(look) {}
+    void draw(app::session& s);
+
+private:
+    void draw_stage(app::session& s, float width);
+    void draw_title(const app::run_view& v);
+    void draw_narration(app::run_view& v);
+    void draw_side(app::session& s);
+
+    const theme& look_;
+    controls controls_;
+    scrubber scrubber_;
+    source_panel source_;
+    event_log log_;
+    output_panel output_;
+
+    // The narration of the current event, kept while it stays current.
+    const viz::timeline* narrated_for_ = nullptr;
+    std::ptrdiff_t narrated_event_ = -2;
+    std::uint64_t narrated_generation_ = 0;
+    std::string narration_;
+};
+
+}  // namespace viz::ui

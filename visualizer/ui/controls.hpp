@@ -1,0 +1,31 @@
+// The controls: the recipe picker, playback buttons, speed and clock, the recipe's knobs
+// (sliders that run it again), opening a trace file, and the keyboard.
+//
+//   keys (when no text field has focus): space play/pause, ← → step one event
+//   (shift: ten), Home / End, + − speed.
+#pragma once
+
+#include <array>
+
+#include "session.hpp"
+#include "theme.hpp"
+
+namespace viz::ui {
+
+class controls {
+public:
+    // The playback row: picker, run again / stop, media buttons, speed, clock, status.
+    void draw_playback(app::session& s);
+    // The second row: knobs of the chosen recipe, and the trace file field.
+    void draw_knobs_and_file(app::session& s);
+    void keyboard(app::session& s);
+
+private:
+    void recipe_picker(app::session& s);
+    void speed_and_clock(app::session& s);
+    void trace_file_field(app::session& s);
+
+    std::array<char, 1024> path_{};
+};
+
+}  // namespace viz::ui
