@@ -1,0 +1,120 @@
+// The browser visualizer: the same session and ImGui window as the native one, drawn
+// into the page's canvas by the browser's own frame loop. See page.hpp for how it
+// talks to the page, web_window.hpp for the canvas.
+//
+//   arguments (the page passes them from its address, ?recipe=NAME&KNOB=N...):
+//     [--recipe NAME [--KNOB N]...]
+//
+// Built twice (visualizer/platform/web/CMakeLists.txt): with threads, recipes run here
+// on real threads (Web Workers); without (CHAN_WEB_THREADS=0), choosing a recipe
+// replays a recording made when the cookbook was built.
+//
+// The browser's main thread must never block: a frame polls the session and returns.
+// Everything lives on the heap for the life of the page, because main returns (to
+// the browser's event loop) right after it starts the frame loop.
+#include <emscripten/emscripten.h>
+
+#include <charconv>
+#include <cstdio>
+#include <exception>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "app_window.hpp"
+#include "page.hpp"
+#include "session.hpp"
+#include "system_fonts.hpp"
+#include "theme.hpp"
+#include "web_window.hpp"
+#include "worker_warmup.hpp"
+
+namespace {
+
+using namespace viz;
+
+constexpr web::run_mode mode = CHAN_WEB_THREADS ? web::run_mode::threads : web::run_mode::replay;
+
+struct deep_link {
+    std::string recipe;
+    std::vector<std::pair<std::string, int>> knobs;
+};
+
+struct visualizer {
+    web::web_window window{"#canvas"};
+    // Fonts: DejaVu, packed into the module's file system at the paths Debian uses.
+    ui::theme look{native::sans_font(), native::mono_font()};
+    ui::app_window ui{look};
+    app::session session;
+    web::page page{session, mode};
+    web::worker_warmup workers{mode == web::run_mode::threads ? CHAN_WEB_THREAD_POOL : 0};
+    std::optional<deep_link> link;  // the recipe the address asks for, until it runs
+    bool workers_were_ready = false;
+};
+
+visualizer* the_visualizer = nullptr;
+
+// Runs the recipe of the address once every worker is ready (see worker_warmup.hpp).
+// An unknown recipe or knob leaves the picker showing, with the session's error.
+void follow_link(visualizer& v) {
+    if (!v.link || !v.workers.ready()) return;
+    if (!std::exchange(v.workers_were_ready, true)) return;  // a frame later
+    v.page.link_followed(v.session.choose_recipe(v.link->recipe, v.link->knobs));
+    v.link.reset();
+}
+
+void draw_frame() {
+    visualizer& v = *the_visualizer;
+    follow_link(v);
+    v.window.begin_frame(v.look);
+    v.session.update(ImGui::GetIO().DeltaTime);
+    v.ui.draw(v.session);
+    v.window.end_frame();
+    v.page.frame_drawn(v.workers);
+}
+
+// --recipe NAME [--KNOB N]...; anything else is reported and skipped (the page only
+// passes whole numbers as knob values).
+deep_link parse_arguments(const std::vector<std::string_view>& args) {
+    deep_link link;
+    for (std::size_t i = 0; i + 1 < args.size(); i += 2) {
+        const std::string_view flag = args[i], value = args[i + 1];
+        if (flag.substr(0, 2) != "--") {
+            std::fprintf(stderr, "visualizer: unexpected argument '%s'\n", std::string(flag).c_str());
+            continue;
+        }
+        if (flag == "--recipe") {
+            link.recipe = value;
+            continue;
+        }
+        int number = 0;
+        const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), number);
+        if (error != std::errc() || end != value.data() + value.size()) {
+            std::fprintf(stderr, "visualizer: %s: '%s' is not a whole number\n", std::string(flag).c_str(),
+                         std::string(value).c_str());
+            continue;
+        }
+        link.knobs.emplace_back(flag.substr(2), number);
+    }
+    return link;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    try {
+        the_visualizer = new visualizer;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "visualizer: %s\n", e.what());
+        return 1;
+    }
+    deep_link link = parse_arguments(std::vector<std::string_view>(argv + 1, argv + argc));
+    if (!link.recipe.empty()) {
+        the_visualizer->link = std::move(link);
+        the_visualizer->page.link_pending();
+    }
+    emscripten_set_main_loop(draw_frame, 0, true);  // does not return
+    return 0;
+}
