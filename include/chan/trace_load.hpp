@@ -49,7 +49,10 @@ private:
 };
 
 struct load_limits {
-    std::size_t max_bytes = std::size_t{4} << 30;  // of the whole input
+    // of the whole input: 4 GiB, or all a 32-bit address space holds (WebAssembly), where
+    // 4 << 30 in a std::size_t would wrap to 0 and refuse every input
+    std::size_t max_bytes = static_cast<std::size_t>(
+        std::min<std::uint64_t>(std::uint64_t{4} << 30, std::numeric_limits<std::size_t>::max()));
     std::size_t max_events = 50'000'000;          // events kept
     std::size_t max_depth = 64;                   // nesting of objects and arrays
     std::size_t max_string = std::size_t{1} << 20;  // bytes in one string or key
