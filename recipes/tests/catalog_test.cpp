@@ -4,11 +4,18 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <cstdint>
 #include <fstream>
+#include <future>
+#include <map>
+#include <memory>
 #include <set>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
+
+#include <chan/trace.hpp>
 
 #include "catalog.hpp"
 #include "check.hpp"
@@ -42,6 +49,33 @@ const cookbook::recipe& recipe_named(std::string_view name) {
     const cookbook::recipe* r = cookbook::find_recipe(name);
     REQUIRE(r != nullptr);
     return *r;
+}
+
+struct hosted_run {
+    int status = -1;
+    std::vector<std::string> lines;
+    std::promise<void> done;
+};
+
+// Waits until exactly `count` threads of the current recording are blocked (the last
+// thing each recorded about a send, receive or select is that it waits); false if that
+// has not happened within `limit`.
+bool wait_for_blocked_threads(std::size_t count, std::chrono::milliseconds limit) {
+    using chan::trace::kind;
+    const auto deadline = std::chrono::steady_clock::now() + limit;
+    do {
+        std::map<std::uint32_t, kind> last;
+        for (const chan::trace::event& e : chan::trace::snapshot().events) {
+            if (e.what >= kind::send_begin && e.what <= kind::select_done) last[e.thread] = e.what;
+        }
+        std::size_t blocked = 0;
+        for (const auto& [thread, what] : last) {
+            if (what == kind::send_blocked || what == kind::recv_blocked || what == kind::select_blocked) ++blocked;
+        }
+        if (blocked == count) return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    } while (std::chrono::steady_clock::now() < deadline);
+    return false;
 }
 
 }  // namespace
@@ -89,4 +123,43 @@ TEST_CASE("knobs given to an in-process run change what the recipe does") {
     const captured c = run_in_process(r, {"--capacity", "3"});
     CHECK(c.lines.at(2) == "sent: overflow");
     CHECK_THROWS_AS(run_in_process(r, {"--capacity", "99"}), cookbook::usage_error);
+}
+
+TEST_CASE("a deadlocked recipe run in-process ends when the host closes every channel") {
+    // What the visualizer does with a stuck program: record it, see in the recording
+    // that it is stuck, then disconnect every channel of the recording so that its
+    // threads wake and return.
+    using namespace std::chrono_literals;
+    const cookbook::recipe& r = recipe_named("worker_pool_deadlock");
+    // Shared with the run's thread, which outlives this test if the run never ends.
+    auto run = std::make_shared<hosted_run>();
+    std::future<void> finished = run->done.get_future();
+
+    chan::trace::start();
+    std::thread host([&r, run] {
+        run->status = cookbook::host::run(r.main, r.name, {"--feeder", "0"},
+                                          [&](std::string_view line) { run->lines.emplace_back(line); });
+        run->done.set_value();
+    });
+    // With its default knobs and --feeder 0 the recipe gets stuck with main waiting on
+    // a full "jobs" and both workers waiting on a full "results".
+    const bool stuck = wait_for_blocked_threads(3, 30s);
+    const std::size_t closed = chan::trace::close_all_channels();
+    const bool ended = finished.wait_for(30s) == std::future_status::ready;
+    chan::trace::stop();
+    if (ended) {
+        host.join();
+    } else {
+        host.detach();  // still stuck: fail rather than hang
+    }
+
+    REQUIRE(stuck);
+    REQUIRE(ended);
+    CHECK(closed == 2);  // "jobs" and "results"
+    CHECK(run->status == 0);
+    // Main collects the one result "results" held when it was closed, then sees it
+    // disconnected; the jobs main had not queued yet are never done.
+    REQUIRE(run->lines.size() == 2);
+    CHECK(run->lines[0].rfind("result: ", 0) == 0);
+    CHECK(run->lines[1] == "collected 1 of 6 results");
 }
