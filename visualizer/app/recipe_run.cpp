@@ -87,6 +87,9 @@ run_outcome recipe_run::outcome() const {
 
 std::size_t recipe_run::interrupt() noexcept {
     interrupted_ = true;
+    // The closes are recorded on the calling thread: name it, or the scene shows a
+    // stranger ("thread 4") ending the run.
+    chan::trace::name_thread("visualizer");
     return chan::trace::close_all_channels();
 }
 

@@ -144,8 +144,9 @@ void scene_painter::draw_banner() {
     const ImVec2 a = origin + ImVec2(em * 0.5f, em * 0.4f);
     const ImVec2 b = ImVec2(origin.x + size.x - em * 0.5f, origin.y + banner_height - em * 0.3f);
     dl->AddRectFilled(a, b, with_alpha(colour, 0.9f), em * 0.3f);
-    const std::string title = d.certain ? "Deadlock: " : "Probably stuck: ";
-    const std::string text = title + d.summary;
+    // The summary names the kind itself ("Deadlock: ...", "Stuck: ..."); an uncertain
+    // one is hedged (a running thread may still drop a handle or close the channel).
+    const std::string text = d.certain ? d.summary : "Possibly - " + d.summary;
     const float wrap = b.x - a.x - em;
     dl->AddText(fonts.body, em, a + ImVec2(em * 0.5f, em * 0.3f), okabe_ito::black, text.c_str(), nullptr, wrap);
 }
