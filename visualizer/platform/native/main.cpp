@@ -52,9 +52,11 @@ void go_to(app::session& s, const std::optional<native::moment>& at) {
     const viz::timeline& tl = *v->tl;
     app::playback& clock = s.clock();
     clock.pause();
-    const double t = !at            ? clock.end(tl)
-                     : at->percent ? clock.time_at_fraction(tl, at->value / 100.0)
-                                   : clock.time_at_seconds(tl, at->value);
+    // No --at: the end, or for a run found stuck the moment it was found stuck.
+    const double t = at               ? (at->percent ? clock.time_at_fraction(tl, at->value / 100.0)
+                                                     : clock.time_at_seconds(tl, at->value))
+                     : clock.pause_point() ? clock.settled(tl, *clock.pause_point())
+                                           : clock.end(tl);
     clock.seek(tl, t, true);
 }
 

@@ -9,7 +9,8 @@
 //   visualizer --recipe NAME [--KNOB N]... --screenshot out.png [--at 0.25 | --at 40%]...
 //              [--size 1280x800] [--scale 2] [--clock events|real]
 // --at: seconds of trace time after the first event, or a percentage of the way
-// through the events (default: the end). The run is played to its end first. With
+// through the events (default: the end, or for a run found stuck in a deadlock the
+// moment it was found stuck). The run is played to its end first. With
 // several --at, one picture each: out-1.png, out-2.png, ...
 //
 // Anything else is an error with a message; the caller exits with status 2.
