@@ -9,7 +9,9 @@
 //
 // Ports: Go by Example, "Channel Buffering".
 //
-// Run:   ./cookbook run buffering --capacity 3
+// Run:   ./cookbook run buffering
+//        ./cookbook run buffering --capacity 3 (room for a third message: nothing
+//            overflows)
 //
 // Output:
 //     sent: buffered

@@ -10,7 +10,9 @@
 //
 // Ports: Go by Example, "Channel Synchronization".
 //
-// Run:   ./cookbook run done_channel --work-ms 500
+// Run:   ./cookbook run done_channel
+//        ./cookbook run done_channel --work-ms 500 (main waits longer for the done
+//            message)
 //
 // Output:
 //     working...

@@ -10,7 +10,8 @@
 //
 // Ports: the lagging example of tokio's broadcast documentation ("Lagging").
 //
-// Run:   ./cookbook run lagging --capacity 4
+// Run:   ./cookbook run lagging
+//        ./cookbook run lagging --capacity 4 (more kept: slow misses only one message)
 //
 // Output:
 //     sent 1, fast received 1

@@ -10,7 +10,9 @@
 //
 // Ports: the postage broadcast example of rust_howto (postage.rs).
 //
-// Run:   ./cookbook run late_subscriber --capacity 1
+// Run:   ./cookbook run late_subscriber
+//        ./cookbook run late_subscriber --capacity 1 (each send waits until both A and
+//            B took the previous message)
 //
 // Possible output:
 //     sent: broadcaster 1's message 0

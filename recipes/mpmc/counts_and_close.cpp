@@ -9,7 +9,9 @@
 //
 // Ports: the async-channel example of rust_howto (async_channel.rs).
 //
-// Run:   ./cookbook run counts_and_close --pause-ms 0
+// Run:   ./cookbook run counts_and_close
+//        ./cookbook run counts_and_close --pause-ms 0 (no pauses: the lines interleave
+//            differently)
 //
 // Possible output:
 //     try_recv before anything is sent: empty

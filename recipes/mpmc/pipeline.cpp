@@ -11,7 +11,9 @@
 // Ports: the crossbeam-channel "complex" example of rust_howto (crossbeam_complex.rs),
 // from the Rust Cookbook.
 //
-// Run:   ./cookbook run pipeline --messages 8
+// Run:   ./cookbook run pipeline
+//        ./cookbook run pipeline --messages 8 (eight messages through the same two
+//            workers)
 //
 // Possible output:
 //     source sent 0

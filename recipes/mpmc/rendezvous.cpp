@@ -8,7 +8,9 @@
 //
 // Ports: the kanal example of rust_howto (kanal.rs).
 //
-// Run:   ./cookbook run rendezvous --capacity 3
+// Run:   ./cookbook run rendezvous
+//        ./cookbook run rendezvous --capacity 3 (a buffered channel: producers run
+//            ahead of the consumer)
 //
 // Possible output:
 //     producer 1 sent: 0

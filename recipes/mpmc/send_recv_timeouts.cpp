@@ -11,7 +11,9 @@
 //
 // Ports: the flume example of rust_howto (flume.rs).
 //
-// Run:   ./cookbook run send_recv_timeouts --patience-ms 50
+// Run:   ./cookbook run send_recv_timeouts
+//        ./cookbook run send_recv_timeouts --patience-ms 0 (no patience: the sends of
+//            a number plus 10 find the channel full, time out and hand it back)
 //
 // Possible output:
 //     produced 1

@@ -11,7 +11,9 @@
 // Ports: the tokio::sync::mpsc example of tokio's sync module documentation (also
 // rust_howto's async_channels_mpsc.rs).
 //
-// Run:   ./cookbook run computation_results --capacity 1
+// Run:   ./cookbook run computation_results
+//        ./cookbook run computation_results --capacity 1 (room for one result: the
+//            producer waits for the consumer)
 //
 // Output:
 //     got = the result of computation 0

@@ -10,7 +10,9 @@
 // Ports: the crossbeam-channel single-producer single-consumer example of rust_howto
 // (crossbeam_spsc.rs), from the Rust Cookbook.
 //
-// Run:   ./cookbook run spsc_unbounded --messages 8
+// Run:   ./cookbook run spsc_unbounded
+//        ./cookbook run spsc_unbounded --messages 8 (more messages, all buffered before
+//            main reads)
 //
 // Output:
 //     5 messages waiting in the channel

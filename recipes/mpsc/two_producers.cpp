@@ -9,7 +9,8 @@
 // Ports: the std::sync::mpsc example of rust_howto (message_passing_mpsc.rs), from
 // the Rust Book's "Using Message Passing to Transfer Data Between Threads".
 //
-// Run:   ./cookbook run two_producers --pause-ms 300
+// Run:   ./cookbook run two_producers
+//        ./cookbook run two_producers --pause-ms 300 (longer pauses between the words)
 //
 // Possible output:
 //     Got: hi

@@ -10,7 +10,9 @@
 // Ports: the tokio::sync::oneshot example of tokio's sync module documentation (also
 // rust_howto's async_channels_oneshot.rs).
 //
-// Run:   ./cookbook run compute_result --fail 1
+// Run:   ./cookbook run compute_result
+//        ./cookbook run compute_result --fail 1 (the computation fails: main learns
+//            that no result will come)
 //
 // Output:
 //     main: doing other work while the computation runs

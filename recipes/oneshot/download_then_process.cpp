@@ -8,7 +8,9 @@
 // Ports: the oneshot "download then process" example of rust_howto
 // (async_channels_oneshot2.rs).
 //
-// Run:   ./cookbook run download_then_process --download-ms 1000
+// Run:   ./cookbook run download_then_process
+//        ./cookbook run download_then_process --download-ms 1000 (a slower download:
+//            the waiter waits longer)
 //
 // Output:
 //     main: waiting for the download

@@ -10,7 +10,9 @@
 // Ports: the counter task of tokio's sync module documentation (mpsc commands with
 // oneshot replies), and Go by Example, "Stateful Goroutines".
 //
-// Run:   ./cookbook run actor --clients 20
+// Run:   ./cookbook run actor
+//        ./cookbook run actor --clients 20 (twenty clients, one counter, still no lost
+//            update)
 //
 // Possible output:
 //     client 2: previous value = 0

@@ -13,7 +13,9 @@
 // Channels", and the context package), and the graceful-shutdown example of rust_howto
 // (tokio_graceful_shutdown.rs): stop on request, let running work finish, bound the wait.
 //
-// Run:   ./cookbook run graceful_shutdown --run-ms 1000
+// Run:   ./cookbook run graceful_shutdown
+//        ./cookbook run graceful_shutdown --run-ms 1000 (more jobs are produced before
+//            the request)
 //
 // Possible output:
 //     worker 1 finished job 1

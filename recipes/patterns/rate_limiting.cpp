@@ -10,7 +10,9 @@
 //
 // Ports: Go by Example, "Rate Limiting".
 //
-// Run:   ./cookbook run rate_limiting --burst 1
+// Run:   ./cookbook run rate_limiting
+//        ./cookbook run rate_limiting --burst 1 (a bucket of one token: the bursty
+//            phase is steady too)
 //
 // Possible output:
 //     steady: request 1 at 50 ms

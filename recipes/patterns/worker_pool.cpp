@@ -11,7 +11,8 @@
 //
 // Ports: Go by Example, "Worker Pools".
 //
-// Run:   ./cookbook run worker_pool --workers 2 --jobs 8
+// Run:   ./cookbook run worker_pool
+//        ./cookbook run worker_pool --workers 2 --jobs 8 (fewer workers, more jobs)
 //
 // Possible output:
 //     worker 1 started job 1

@@ -10,7 +10,8 @@
 // Ports: crossbeam-channel's `Select` (dynamic select) in the style of the flume
 // Selector example of rust_howto (flume.rs).
 //
-// Run:   ./cookbook run dynamic_selector --producers 5
+// Run:   ./cookbook run dynamic_selector
+//        ./cookbook run dynamic_selector --producers 5 (five receivers in the selector)
 //
 // Possible output:
 //     from producer 1: 1

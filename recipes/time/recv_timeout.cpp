@@ -8,7 +8,10 @@
 // Ports: the receive-with-timeout step of the flume example of rust_howto (flume.rs)
 // and Rust's `Receiver::recv_timeout`.
 //
-// Run:   ./cookbook run recv_timeout --reply-ms 2000
+// Run:   ./cookbook run recv_timeout
+//        ./cookbook run recv_timeout --reply-ms 2000 (the reply comes after the second
+//            receive gave up; the third gets it, since a channel hands over what it
+//            holds before it reports `disconnected`)
 //
 // Output:
 //     recv_for(100 ms) on an empty channel: timeout
@@ -58,8 +61,11 @@ int main(int argc, char** argv) {
                       second ? ", " + *second : "");
     replier.join();  // the replier's sender is gone with it
 
-    auto third = rx.recv_for(1000ms);  // returns at once: no message can come any more
-    cookbook::println("recv_for(1000 ms) after the sender is gone: ", third.status());
+    // Returns at once: no message can come any more. (A reply still buffered would be
+    // handed over first: `disconnected` means gone and drained.)
+    auto third = rx.recv_for(1000ms);
+    cookbook::println("recv_for(1000 ms) after the sender is gone: ", third.status(),
+                      third ? ", " + *third : "");
     // ANCHOR_END: example
     return 0;
 }

@@ -10,7 +10,8 @@
 // Ports: Go by Example, "Timeouts" (the crossbeam-channel `select!` with a
 // `default(timeout)` arm is the same idea).
 //
-// Run:   ./cookbook run select_timeout --work-ms 50
+// Run:   ./cookbook run select_timeout
+//        ./cookbook run select_timeout --work-ms 50 (quick computations: no timeout)
 //
 // Possible output:
 //     timeout 1

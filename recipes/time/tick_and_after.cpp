@@ -9,7 +9,8 @@
 // Ports: the crossbeam-channel after/tick example of rust_howto
 // (message_passing_crossbeam_channel_after_tick.rs).
 //
-// Run:   ./cookbook run tick_and_after --tick-ms 200
+// Run:   ./cookbook run tick_and_after
+//        ./cookbook run tick_and_after --tick-ms 200 (a slower ticker: fewer ticks in the second)
 //
 // Possible output:
 //     elapsed: 50 ms

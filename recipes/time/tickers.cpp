@@ -8,7 +8,8 @@
 //
 // Ports: Go by Example, "Tickers".
 //
-// Run:   ./cookbook run tickers --run-ms 1000
+// Run:   ./cookbook run tickers
+//        ./cookbook run tickers --run-ms 1000 (more ticks before main stops the ticker)
 //
 // Possible output:
 //     tick at 100 ms

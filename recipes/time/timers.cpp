@@ -8,7 +8,8 @@
 //
 // Ports: Go by Example, "Timers".
 //
-// Run:   ./cookbook run timers --timer1-ms 1000
+// Run:   ./cookbook run timers
+//        ./cookbook run timers --timer1-ms 1000 (the first timer fires later)
 //
 // Output:
 //     timer 1 fired
