@@ -13,6 +13,8 @@ const test = require('node:test');
 
 const support = require('./support');
 
+const { HOLD } = support;
+
 let server, browser, context;
 const numbers = { firstFrameMs: [], framesPerSecond: null };
 
@@ -22,10 +24,27 @@ test.before(async () => {
     context = await browser.newContext();
 });
 
+// The download a visitor waits for, per build: bytes of each file, before compression.
+function buildSizes() {
+    const sizes = {};
+    for (const build of ['threads', 'replay']) {
+        const dir = path.join(support.site(), build);
+        sizes[build] = Object.fromEntries(fs.readdirSync(dir).sort().map((f) => [f, fs.statSync(path.join(dir, f)).size]));
+    }
+    return sizes;
+}
+
 test.after(async () => {
     if (browser) await browser.close();
     if (server) server.stop();
-    fs.writeFileSync(path.join(support.outDir(), 'numbers.json'), `${JSON.stringify(numbers, null, 2)}\n`);
+    const times = [...numbers.firstFrameMs].sort((a, b) => a - b);
+    const report = {
+        ...numbers,
+        firstFrameMedianMs: times.length ? times[Math.floor(times.length / 2)] : null,
+        bytes: buildSizes(),
+    };
+    fs.writeFileSync(path.join(support.outDir(), 'numbers.json'), `${JSON.stringify(report, null, 2)}\n`);
+    console.log(`numbers: ${JSON.stringify(report)}`);
 });
 
 // Opens `query` (a deep link) and waits for the first frame.
@@ -71,7 +90,7 @@ test('every recipe runs from its deep link to the end', async (t) => {
             assert.ok(checked.ok, `${name}: its output breaks its opening comment:\n${checked.report}`);
 
             await page.focus('#canvas');
-            await page.keyboard.press('End');
+            await page.keyboard.press('End', HOLD);
             await support.waitForStatus(page, (s) => s.atEnd === true, { what: `${name}: End key` });
             support.assertNotBlank(await support.screenshot(page, name));
             support.assertNoProblems(problems, name);
@@ -84,10 +103,10 @@ test('the keyboard drives playback, and Tab leaves the canvas', async () => {
     const { page, problems } = await open('?recipe=worker_pool');
     await endOfRun(page, 'worker_pool');
     await page.focus('#canvas');
-    await page.keyboard.press('Home');
+    await page.keyboard.press('Home', HOLD);
     await support.waitForStatus(page, (s) => s.event <= 0 && !s.playing, { what: 'Home' });
     const before = (await support.status(page)).event;
-    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight', HOLD);
     await support.waitForStatus(page, new Function('s', `return s.event === ${before + 1};`), { what: 'ArrowRight' });
     const narration = await page.textContent('#narration');
     assert.ok(narration.length > 0, 'the narration is mirrored into the page');
@@ -95,14 +114,14 @@ test('the keyboard drives playback, and Tab leaves the canvas', async () => {
 
     // The page's own buttons do the same, and keys pressed on them do not reach the canvas.
     await page.focus('[data-action="step-forward"]');
-    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter', HOLD);
     await support.waitForStatus(page, new Function('s', `return s.event === ${before + 2};`), { what: 'Next button' });
-    await page.keyboard.press('Space');  // activates the button: one more step, and no play
+    await page.keyboard.press('Space', HOLD);  // activates the button: one more step, and no play
     await support.waitForStatus(page, new Function('s', `return s.event === ${before + 3};`), { what: 'Space on button' });
     assert.equal((await support.status(page)).playing, false, 'Space on a page button must not toggle play');
 
     await page.focus('#canvas');
-    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab', HOLD);
     assert.notEqual(await page.evaluate(() => document.activeElement.id), 'canvas', 'Shift+Tab leaves the canvas');
     support.assertNoProblems(problems, 'keyboard');
     await page.close();
@@ -178,8 +197,8 @@ test('frames per second while a recipe plays', async () => {
     const { page, problems } = await open('?recipe=graceful_shutdown');
     await endOfRun(page, 'graceful_shutdown');
     await page.focus('#canvas');
-    await page.keyboard.press('Home');
-    await page.keyboard.press('Space');
+    await page.keyboard.press('Home', HOLD);
+    await page.keyboard.press('Space', HOLD);
     await support.waitForStatus(page, (s) => s.playing === true, { what: 'playing' });
     const first = await page.evaluate(() => [window.cookbookPage.frames(), performance.now()]);
     await page.waitForTimeout(3000);

@@ -12,6 +12,8 @@ const test = require('node:test');
 
 const support = require('./support');
 
+const { HOLD } = support;
+
 let server, browser;
 
 test.before(async () => {
@@ -68,7 +70,7 @@ test('no isolation at all: the page says why threads are off and replays a recor
     assert.match(output, /^all 5 jobs done$/m, 'the recorded output is shown with the replay');
 
     await page.focus('#canvas');
-    await page.keyboard.press('End');
+    await page.keyboard.press('End', HOLD);
     await support.waitForStatus(page, (s) => s.atEnd === true, { what: 'End in the replay' });
     support.assertNotBlank(await support.screenshot(page, 'replay'));
 
