@@ -31,8 +31,10 @@
 //     C received: last message
 //     A received: last message
 //     B received: last message
-// The interleaving varies from run to run. What cannot vary: A and B each receive
-// all five messages, each broadcaster's in the order sent; C receives only the last.
+// The interleaving varies from run to run (main may even print "sent: last message"
+// after the receivers print it). What cannot vary: A and B each receive all five
+// messages, each broadcaster's in the order sent; C receives only the last, which is
+// what the last line is about.
 //
 // Checks:
 //     lines 16
@@ -44,7 +46,7 @@
 //     in order /^A received: broadcaster 2's message \d$/
 //     in order /^B received: broadcaster 1's message \d$/
 //     in order /^B received: broadcaster 2's message \d$/
-//     last /received: last message$/
+//     last /: last message$/
 #include <chrono>
 #include <cstddef>
 #include <string>
