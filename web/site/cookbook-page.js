@@ -37,6 +37,7 @@
         failure: '',
     };
 
+    let shownKnobsJson = '';       // the module's knobs the inputs were last filled from
     let catalog = [];              // from the module: [{name, topic, topicTitle, summary, knobs}]
     let moduleReady = false;
 
@@ -254,7 +255,13 @@
             $('recipe').value = s.recipe;
             showRecipeList(false);
         }
-        if (recipeChanged || knobsDiffer(s.knobs)) showKnobs(s.knobs);
+        // Only when the module's knobs change: comparing with the inputs instead would undo
+        // what the learner is typing whenever any other part of the status changes.
+        const knobsJson = JSON.stringify(s.knobs || []);
+        if (recipeChanged || knobsJson !== shownKnobsJson) {
+            shownKnobsJson = knobsJson;
+            showKnobs(s.knobs);
+        }
     }
 
     function onFirstFrame() {
@@ -340,12 +347,6 @@
             list.append(item);
         }
         select.value = status.recipe || '';
-    }
-
-    function knobsDiffer(knobs) {
-        const inputs = $('knobs').querySelectorAll('input');
-        return !knobs || inputs.length !== knobs.length ||
-            knobs.some((k, i) => inputs[i].name !== k.name || Number(inputs[i].value) !== k.value);
     }
 
     function showKnobs(knobs) {
