@@ -407,12 +407,6 @@
     });
     $('stop').addEventListener('click', () => call('cookbook_stop', null, [], []));
     $('show-recipes').addEventListener('click', () => showRecipeList($('recipe-list').hidden));
-    $('recipe-list').addEventListener('keydown', (event) => {
-        if (event.key === 'Escape') {
-            showRecipeList(false);
-            $('show-recipes').focus();
-        }
-    });
     for (const button of $('playback').querySelectorAll('button')) {
         button.addEventListener('click', () => call('cookbook_playback', null, ['string'], [button.dataset.action]));
     }
@@ -465,18 +459,28 @@
 
     // ---- the keyboard ----
 
-    // Emscripten's GLFW listens for keys on the whole window: keys typed into the page's
-    // controls stop at the document so that they do not also drive the visualizer.
-    for (const type of ['keydown', 'keypress', 'keyup']) {
-        document.addEventListener(type, (event) => {
-            const target = event.target;
-            if (target !== canvas && target !== document.body && target !== document.documentElement) event.stopPropagation();
-        });
+    // Emscripten's GLFW listens for keys on the whole window in the capture phase, and
+    // keeps Tab for itself (preventDefault). This filter is registered on the window's
+    // capture phase before the module starts, so it runs first: keys typed into the
+    // page's controls never reach the visualizer (Enter in a knob would also press the
+    // visualizer's focused button), and Tab on the canvas moves the focus on, as
+    // everywhere else. Stopping the event here also hides it from the page's own element
+    // listeners, so the one key the page handles itself is handled here.
+    function pageKey(event) {
+        if (event.key === 'Escape' && $('recipe-list').contains(event.target)) {
+            showRecipeList(false);
+            $('show-recipes').focus();
+        }
     }
-    // GLFW keeps Tab for itself; let it move the focus out of the canvas instead.
-    canvas.addEventListener('keydown', (event) => {
-        if (event.key === 'Tab') event.stopPropagation();
-    });
+    for (const type of ['keydown', 'keypress', 'keyup']) {
+        window.addEventListener(type, (event) => {
+            const target = event.target;
+            const forCanvas = target === canvas || target === document.body || target === document.documentElement;
+            if (forCanvas && event.key !== 'Tab') return;
+            event.stopImmediatePropagation();
+            if (type === 'keydown') pageKey(event);
+        }, true);
+    }
     canvas.addEventListener('mousedown', () => canvas.focus());
 
     // ---- start ----

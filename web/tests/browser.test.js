@@ -156,6 +156,8 @@ test('the largest run fits the thread pool: actor --clients 50', async () => {
 
 test('an unknown recipe shows the recipe list and a notice', async () => {
     const { page, problems } = await open('?recipe=no_such_recipe');
+    // The first frame can come before the module has looked the name up.
+    await support.waitForStatus(page, (s) => s.link === 'refused', { what: 'no_such_recipe refused' });
     assert.equal(await page.isVisible('#recipe-list'), true);
     assert.match(await page.textContent('#notice'), /There is no recipe named 'no_such_recipe'/);
     const links = await page.$$eval('#recipe-list a', (as) => as.map((a) => a.getAttribute('href')));
