@@ -462,10 +462,11 @@
     // Emscripten's GLFW listens for keys on the whole window in the capture phase, and
     // keeps Tab for itself (preventDefault). This filter is registered on the window's
     // capture phase before the module starts, so it runs first: keys typed into the
-    // page's controls never reach the visualizer (Enter in a knob would also press the
-    // visualizer's focused button), and Tab on the canvas moves the focus on, as
-    // everywhere else. Stopping the event here also hides it from the page's own element
-    // listeners, so the one key the page handles itself is handled here.
+    // page's fields and the recipe list never reach the visualizer (Enter in a knob
+    // would also press the visualizer's focused button), and Tab on the canvas moves
+    // the focus on, as everywhere else. Stopping the event here also hides it from the
+    // page's own element listeners, so the one key the page handles itself is handled
+    // here. Buttons are left alone: Enter and Space must still press them.
     function pageKey(event) {
         if (event.key === 'Escape' && $('recipe-list').contains(event.target)) {
             showRecipeList(false);
@@ -475,8 +476,10 @@
     for (const type of ['keydown', 'keypress', 'keyup']) {
         window.addEventListener(type, (event) => {
             const target = event.target;
-            const forCanvas = target === canvas || target === document.body || target === document.documentElement;
-            if (forCanvas && event.key !== 'Tab') return;
+            const typing = target instanceof HTMLInputElement || target instanceof HTMLSelectElement;
+            const tabOnCanvas = target === canvas && event.key === 'Tab';
+            const inRecipeList = $('recipe-list').contains(target);
+            if (!typing && !tabOnCanvas && !inRecipeList) return;  // buttons keep their own Enter and Space
             event.stopImmediatePropagation();
             if (type === 'keydown') pageKey(event);
         }, true);
