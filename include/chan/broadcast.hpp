@@ -128,7 +128,7 @@ private:
     send_result<T> run(T&& message, mode m, const detail::deadline& d, source_location loc) {
         assert(c_ && "chan: send on an empty broadcast_sender");
         return detail::send_traced<T>(c_->desc(), loc, detail::store(std::move(message)),
-                                      [&](detail::stored<T>& s, detail::probe* p) {
+                                      [&](detail::stored<T>& s, auto p) {
                                           return m == mode::block ? c_->send(s, d, p) : c_->try_send(s, p);
                                       });
     }
@@ -221,7 +221,8 @@ private:
                                                                                        std::string);
     explicit broadcast_receiver(detail::broadcast_cursor<T>* cur) noexcept : cur_(cur) {}
 
-    recv_result<T> run(bool wait, const detail::deadline& d, detail::probe* p) {
+    template <class Probe>
+    recv_result<T> run(bool wait, const detail::deadline& d, Probe p) {
         assert(cur_ && "chan: receive on an empty broadcast_receiver");
         return wait ? cur_->chan->recv(cur_->pos, d, p) : cur_->chan->receive(cur_->pos, p);
     }

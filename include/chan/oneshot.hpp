@@ -65,7 +65,7 @@ public:
         const oneshot_sender consumed(std::move(*this));  // leaves when this call ends, whatever happens
         detail::oneshot_channel<T>& c = *consumed.c_;
         return detail::send_traced<T>(c.desc(), loc, detail::store(std::move(message)),
-                                      [&](detail::stored<T>& s, detail::probe* p) { return c.send(s, p); });
+                                      [&](detail::stored<T>& s, auto p) { return c.send(s, p); });
     }
 
     // Whether the receiver is gone (a send would fail).
@@ -106,7 +106,8 @@ private:
     friend struct detail::oneshot_access<T>;
     explicit oneshot_receiver(detail::oneshot_channel<T>* c) noexcept : c_(c) {}
 
-    recv_result<T> run(bool wait, const detail::deadline& d, detail::probe* p) {
+    template <class Probe>
+    recv_result<T> run(bool wait, const detail::deadline& d, Probe p) {
         assert(c_ && "chan: receive on an empty oneshot_receiver");
         return wait ? c_->recv(d, p) : c_->try_recv(p);
     }

@@ -105,7 +105,8 @@ public:
         }
     }
 
-    status write(token& t, stored<T>& v, probe* p) noexcept {
+    template <class Probe>
+    status write(token& t, stored<T>& v, Probe p) noexcept {
         if (!t.ptr) return status::disconnected;
         slot& s = *static_cast<slot*>(t.ptr);
         if (p) p->sent(message_number(t.n - 1));
@@ -148,7 +149,8 @@ public:
         }
     }
 
-    recv_result<T> read(token& t, probe* p) noexcept {
+    template <class Probe>
+    recv_result<T> read(token& t, Probe p) noexcept {
         if (!t.ptr) return recv_result<T>(status::disconnected);
         slot& s = *static_cast<slot*>(t.ptr);
         stored<T> v = s.msg.take();
@@ -160,12 +162,14 @@ public:
 
     // ---- whole operations ----
 
-    status try_send(stored<T>& v, probe* p) noexcept {
+    template <class Probe>
+    status try_send(stored<T>& v, Probe p) noexcept {
         token t;
         return start_send(t) ? write(t, v, p) : status::full;
     }
 
-    status send(stored<T>& v, const deadline& d, probe* p) {
+    template <class Probe>
+    status send(stored<T>& v, const deadline& d, Probe p) {
         token t;
         for (;;) {
             if (spin_until([&] { return start_send(t); })) return write(t, v, p);
@@ -174,12 +178,14 @@ public:
         }
     }
 
-    recv_result<T> try_recv(probe* p) noexcept {
+    template <class Probe>
+    recv_result<T> try_recv(Probe p) noexcept {
         token t;
         return start_recv(t) ? read(t, p) : recv_result<T>(status::empty);
     }
 
-    recv_result<T> recv(const deadline& d, probe* p) {
+    template <class Probe>
+    recv_result<T> recv(const deadline& d, Probe p) {
         token t;
         for (;;) {
             if (spin_until([&] { return start_recv(t); })) return read(t, p);

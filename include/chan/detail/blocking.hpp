@@ -23,8 +23,8 @@ bool spin_until(Attempt attempt) noexcept(noexcept(attempt())) {
 // Registers as waiting on `side`, re-checks readiness (so that a notification sent
 // between the failed attempt and the registration is not lost, see waker.hpp) and
 // parks until notified, disconnected or past the deadline. The caller then retries.
-template <class Ready>
-void park_on(sync_waker& side, const token& t, const deadline& d, probe* p, wait_reason why, Ready ready) {
+template <class Probe, class Ready>
+void park_on(sync_waker& side, const token& t, const deadline& d, Probe p, wait_reason why, Ready ready) {
     thread_waiter::lease w;
     const selection oper = operation_id(&t);
     side.add_selector(oper, *w);

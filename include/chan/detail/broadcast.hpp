@@ -262,7 +262,8 @@ public:
         }
     }
 
-    status write(token& t, stored<T>& v, probe* pr) noexcept {
+    template <class Probe>
+    status write(token& t, stored<T>& v, Probe pr) noexcept {
         if (!t.ptr) return status::disconnected;
         slot& s = *static_cast<slot*>(t.ptr);
         const std::uint64_t p = t.seq;
@@ -280,12 +281,14 @@ public:
 
     // ---- send: whole operations ----
 
-    status try_send(stored<T>& v, probe* pr) noexcept {
+    template <class Probe>
+    status try_send(stored<T>& v, Probe pr) noexcept {
         token t;
         return start_send(t) ? write(t, v, pr) : status::full;
     }
 
-    status send(stored<T>& v, const deadline& d, probe* pr) {
+    template <class Probe>
+    status send(stored<T>& v, const deadline& d, Probe pr) {
         token t;
         for (;;) {
             if (spin_until([&] { return start_send(t); })) return write(t, v, pr);
@@ -325,7 +328,8 @@ public:
     // Receives without waiting: a copy of message `pos` (advancing pos), `lagged`
     // (moving pos to the oldest message kept), `disconnected` or `empty`. Once
     // recv_ready(pos) it never returns `empty`. If copying throws, nothing changed.
-    recv_result<T> receive(std::uint64_t& pos, probe* pr) {
+    template <class Probe>
+    recv_result<T> receive(std::uint64_t& pos, Probe pr) {
         backoff b;
         for (;;) {
             const std::uint64_t q = pos;
@@ -355,7 +359,8 @@ public:
         }
     }
 
-    recv_result<T> recv(std::uint64_t& pos, const deadline& d, probe* pr) {
+    template <class Probe>
+    recv_result<T> recv(std::uint64_t& pos, const deadline& d, Probe pr) {
         token t;  // only its address is used: the id of this wait
         for (;;) {
             if (spin_until([&] { return recv_ready(pos); })) return receive(pos, pr);
@@ -420,7 +425,8 @@ private:
 
     // The receiver at pos lagged: message pos was overwritten. Every position after the
     // one now in its slot has been claimed, so tail - cap > pos.
-    recv_result<T> skip_to_oldest(std::uint64_t& pos, probe* pr) noexcept {
+    template <class Probe>
+    recv_result<T> skip_to_oldest(std::uint64_t& pos, Probe pr) noexcept {
         const std::uint64_t oldest = tail_.load(std::memory_order_seq_cst) - cap_;
         const std::uint64_t missed = oldest - pos;
         pos = oldest;
@@ -465,7 +471,8 @@ struct broadcast_cursor {
         t.ptr = this;
         return chan->recv_ready(pos);
     }
-    recv_result<T> read(token&, probe* p) { return chan->receive(pos, p); }
+    template <class Probe>
+    recv_result<T> read(token&, Probe p) { return chan->receive(pos, p); }
     bool register_recv(selection oper, waiter& w) { return chan->register_recv(pos, oper, w); }
     void unregister_recv(selection oper) noexcept { chan->unregister_recv(oper); }
     bool accept_recv(token& t, waiter&) noexcept { return start_recv(t); }

@@ -1,7 +1,7 @@
 // What the oneshot and broadcast handles share: their receive calls, and tracing of
 // their operations.
 //
-// receive_api: `Derived` supplies `run(bool wait, const deadline&, probe*) -> recv_result<T>` (the
+// receive_api: `Derived` supplies `run(bool wait, const deadline&, Probe) -> recv_result<T>` (the
 // flavor's receive, `wait` false for try_recv) and `desc()` (its channel); this class
 // adds the four public calls and tracing: with a recording on, each call is a traced
 // operation (recv_begin, then the flavor's own reports, then recv_failed if nothing
@@ -50,7 +50,7 @@ private:
     recv_result<T> traced(bool wait, const deadline& d, source_location loc) {
         Derived& self = static_cast<Derived&>(*this);
         if (!tracing_on()) [[likely]]
-            return self.run(wait, d, nullptr);
+            return self.run(wait, d, no_probe{});
         probe p(self.desc(), probe::side::recv, loc);
         p.begin();
         recv_result<T> r = self.run(wait, d, &p);
@@ -59,14 +59,15 @@ private:
     }
 };
 
-// Sends `message` through `op(stored<T>&, probe*) -> status`, traced when a recording is
-// on (send_begin with the message, the flavor's reports, send_failed if it failed).
+// Sends `message` through `op(stored<T>&, Probe) -> status` (Probe: probe* or
+// no_probe), traced when a recording is on (send_begin with the message, the flavor's
+// reports, send_failed if it failed).
 // A failed send hands the message back.
 template <class T, class Op>
 send_result<T> send_traced(const channel_desc& channel, source_location loc, stored<T> message, Op op) {
     status st;
     if (!tracing_on()) [[likely]] {
-        st = op(message, nullptr);
+        st = op(message, no_probe{});
     } else {
         probe p(channel, probe::side::send, loc);
         p.begin(trace::format_value(unbox<T>(message)));

@@ -172,7 +172,8 @@ public:
         }
     }
 
-    status write(token& t, stored<T>& v, probe* p) noexcept {
+    template <class Probe>
+    status write(token& t, stored<T>& v, Probe p) noexcept {
         if (!t.ptr) return status::disconnected;
         slot& s = static_cast<block*>(t.ptr)->slots[t.n];
         if (p) p->sent(t.seq);
@@ -232,7 +233,8 @@ public:
         }
     }
 
-    recv_result<T> read(token& t, probe* p) noexcept {
+    template <class Probe>
+    recv_result<T> read(token& t, Probe p) noexcept {
         if (!t.ptr) return recv_result<T>(status::disconnected);
         block* blk = static_cast<block*>(t.ptr);
         const std::size_t offset = t.n;
@@ -250,21 +252,25 @@ public:
 
     // ---- whole operations ----
 
-    status try_send(stored<T>& v, probe* p) {
+    template <class Probe>
+    status try_send(stored<T>& v, Probe p) {
         token t;
         start_send(t);  // never "full"
         return write(t, v, p);
     }
 
     // Unbounded: a send never waits, so the deadline never matters.
-    status send(stored<T>& v, const deadline&, probe* p) { return try_send(v, p); }
+    template <class Probe>
+    status send(stored<T>& v, const deadline&, Probe p) { return try_send(v, p); }
 
-    recv_result<T> try_recv(probe* p) noexcept {
+    template <class Probe>
+    recv_result<T> try_recv(Probe p) noexcept {
         token t;
         return start_recv(t) ? read(t, p) : recv_result<T>(status::empty);
     }
 
-    recv_result<T> recv(const deadline& d, probe* p) {
+    template <class Probe>
+    recv_result<T> recv(const deadline& d, Probe p) {
         token t;
         for (;;) {
             if (spin_until([&] { return start_recv(t); })) return read(t, p);

@@ -65,7 +65,8 @@ public:
     // ---- the sender ----
 
     // Publishes the message, or leaves it in `v` when the receiver is gone.
-    status send(stored<T>& v, probe* p) noexcept {
+    template <class Probe>
+    status send(stored<T>& v, Probe p) noexcept {
         std::lock_guard lock(mutex_);
         if (state_.load(std::memory_order_relaxed) & (receiver_gone | closed)) return status::disconnected;
         if (p) p->sent(0);
@@ -117,7 +118,8 @@ public:
         return false;
     }
 
-    recv_result<T> read(token& t, probe* p) noexcept {
+    template <class Probe>
+    recv_result<T> read(token& t, Probe p) noexcept {
         if (!t.ptr) return recv_result<T>(status::disconnected);
         stored<T> v = cell_.take();
         if (p) p->received(0);
@@ -126,12 +128,14 @@ public:
 
     // ---- the receiver: whole operations ----
 
-    recv_result<T> try_recv(probe* p) noexcept {
+    template <class Probe>
+    recv_result<T> try_recv(Probe p) noexcept {
         token t;
         return start_recv(t) ? read(t, p) : recv_result<T>(status::empty);
     }
 
-    recv_result<T> recv(const deadline& d, probe* p) {
+    template <class Probe>
+    recv_result<T> recv(const deadline& d, Probe p) {
         token t;
         for (;;) {
             if (spin_until([&] { return start_recv(t); })) return read(t, p);

@@ -53,7 +53,8 @@ public:
         }
     }
 
-    recv_result<instant> read(token& t, probe* p) noexcept {
+    template <class Probe>
+    recv_result<instant> read(token& t, Probe p) noexcept {
         const instant due = from_ns(static_cast<std::int64_t>(t.n));
         if (p) {
             p->timer_fired(t.seq, due);
@@ -62,12 +63,14 @@ public:
         return recv_result<instant>(status::ok, instant(due));
     }
 
-    recv_result<instant> try_recv(probe* p) noexcept {
+    template <class Probe>
+    recv_result<instant> try_recv(Probe p) noexcept {
         token t;
         return start_recv(t) ? read(t, p) : recv_result<instant>(status::empty);
     }
 
-    recv_result<instant> recv(const deadline& d, probe* p) {
+    template <class Probe>
+    recv_result<instant> recv(const deadline& d, Probe p) {
         token t;
         bool reported = false;
         for (;;) {
@@ -178,9 +181,12 @@ template <class T>
 class never_channel {
 public:
     bool start_recv(token&) noexcept { return false; }
-    recv_result<T> read(token&, probe*) noexcept { return recv_result<T>(status::disconnected); }  // never claimed
-    recv_result<T> try_recv(probe*) noexcept { return recv_result<T>(status::empty); }
-    recv_result<T> recv(const deadline& d, probe* p) {
+    template <class Probe>
+    recv_result<T> read(token&, Probe) noexcept { return recv_result<T>(status::disconnected); }  // never claimed
+    template <class Probe>
+    recv_result<T> try_recv(Probe) noexcept { return recv_result<T>(status::empty); }
+    template <class Probe>
+    recv_result<T> recv(const deadline& d, Probe p) {
         if (p) p->blocked(wait_reason::timer);
         for (;;) {
             if (d.passed()) return recv_result<T>(status::timeout);

@@ -20,9 +20,8 @@ struct token {
     std::uint64_t seq = 0;  // the message's number within its channel (for tracing)
 };
 
-// One traced operation in progress (exists only while a trace recorder is active;
-// defined in trace_recorder.hpp). Flavors report to it through a pointer that is null
-// when tracing is off, so untraced operations pay only a null test on slow paths.
+// One traced operation in progress (exists only while a recording is on; defined in
+// probe.hpp, which also says how untraced operations do without one).
 class probe;
 
 using trace::wait_reason;

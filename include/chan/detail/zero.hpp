@@ -68,7 +68,8 @@ public:
         return false;
     }
 
-    status write(token& t, stored<T>& v, probe* p) noexcept {
+    template <class Probe>
+    status write(token& t, stored<T>& v, Probe p) noexcept {
         if (!t.ptr) return status::disconnected;
         packet& pk = *static_cast<packet*>(t.ptr);
         pk.seq = next_seq_.fetch_add(1, std::memory_order_relaxed);
@@ -91,7 +92,8 @@ public:
         return false;
     }
 
-    recv_result<T> read(token& t, probe* p) noexcept {
+    template <class Probe>
+    recv_result<T> read(token& t, Probe p) noexcept {
         if (!t.ptr) return recv_result<T>(status::disconnected);
         packet& pk = *static_cast<packet*>(t.ptr);
         if (pk.on_stack) {
@@ -115,12 +117,14 @@ public:
 
     // ---- whole operations ----
 
-    status try_send(stored<T>& v, probe* p) noexcept {
+    template <class Probe>
+    status try_send(stored<T>& v, Probe p) noexcept {
         token t;
         return start_send(t) ? write(t, v, p) : status::full;
     }
 
-    status send(stored<T>& v, const deadline& d, probe* p) {
+    template <class Probe>
+    status send(stored<T>& v, const deadline& d, Probe p) {
         token t;
         std::unique_lock lock(mutex_);
         if (auto e = receivers_.try_select()) {
@@ -151,12 +155,14 @@ public:
         return status::ok;
     }
 
-    recv_result<T> try_recv(probe* p) noexcept {
+    template <class Probe>
+    recv_result<T> try_recv(Probe p) noexcept {
         token t;
         return start_recv(t) ? read(t, p) : recv_result<T>(status::empty);
     }
 
-    recv_result<T> recv(const deadline& d, probe* p) {
+    template <class Probe>
+    recv_result<T> recv(const deadline& d, Probe p) {
         token t;
         std::unique_lock lock(mutex_);
         if (auto e = senders_.try_select()) {
