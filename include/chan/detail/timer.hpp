@@ -41,7 +41,10 @@ inline instant from_ns(std::int64_t ns) noexcept {
 
 // The receive side shared by timer flavors. `Clock` supplies:
 //   std::optional<instant> due() const   — the next delivery, if any is left
-//   bool claim(instant due, token&)      — takes that delivery (CAS); fills token.n, token.seq
+//   bool claim(instant due, token&)      — takes that delivery (CAS); fills token.seq
+//   instant delivery(std::uint64_t seq)  — when delivery number `seq` was due
+// The token carries the delivery's number, not its instant: token.n is a size_t, 32
+// bits in WebAssembly, and a clock reading in nanoseconds does not fit there.
 template <class Flavor>
 class clock_receiver {
 public:
@@ -55,7 +58,7 @@ public:
 
     template <class Probe>
     recv_result<instant> read(token& t, Probe p) noexcept {
-        const instant due = from_ns(static_cast<std::int64_t>(t.n));
+        const instant due = self().delivery(t.seq);
         if (p) {
             p->timer_fired(t.seq, due);
             p->received(t.seq);
@@ -126,12 +129,12 @@ public:
         if (delivered_.load(std::memory_order_acquire)) return std::nullopt;
         return when_;
     }
-    bool claim(instant due, token& t) noexcept {
+    bool claim(instant, token& t) noexcept {
         if (delivered_.exchange(true, std::memory_order_acq_rel)) return false;
-        t.n = static_cast<std::size_t>(to_ns(due));
         t.seq = 0;
         return true;
     }
+    instant delivery(std::uint64_t) const noexcept { return when_; }
 
 private:
     const instant when_;
@@ -165,9 +168,12 @@ public:
         // The first point of the schedule strictly after now.
         const std::int64_t next = start_ns_ + ((now - start_ns_) / period_ns_ + 1) * period_ns_;
         if (!next_ns_.compare_exchange_strong(expected, next, std::memory_order_acq_rel)) return false;
-        t.n = static_cast<std::size_t>(to_ns(due));
         t.seq = static_cast<std::uint64_t>((to_ns(due) - start_ns_) / period_ns_);
         return true;
+    }
+    // Every delivery is a point of the schedule: next_ns_ only ever holds one.
+    instant delivery(std::uint64_t seq) const noexcept {
+        return from_ns(start_ns_ + static_cast<std::int64_t>(seq) * period_ns_);
     }
 
 private:

@@ -16,7 +16,7 @@ namespace chan::detail {
 
 struct token {
     void* ptr = nullptr;    // slot, block or packet claimed; null means "disconnected"
-    std::size_t n = 0;      // flavor-specific: stamp, offset, delivery time
+    std::size_t n = 0;      // flavor-specific: stamp, offset (32 bits in WebAssembly)
     std::uint64_t seq = 0;  // the message's number within its channel (for tracing)
 };
 
