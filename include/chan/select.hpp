@@ -264,25 +264,32 @@ private:
     template <class F>
     static void describe(detail::timing_arm<F>&, std::size_t, detail::select_probe&) {}
 
+    // Completing an arm: untraced, the flavor's own untraced code (a no_probe); traced,
+    // through a probe for the arm, then the select's `done`.
     template <class H, class F>
     static void finish(detail::recv_arm<H, F>& a, detail::token& t, std::optional<detail::select_probe>& sp,
                        std::size_t i) {
-        std::optional<detail::probe> p;
-        if (sp) p.emplace(sp->arm_probe(detail::selectable<H>::desc(*a.handle), detail::probe::side::recv));
-        a.result.emplace(detail::selectable<H>::complete(*a.handle, t, p ? &*p : nullptr));
-        if (sp) sp->done(static_cast<std::ptrdiff_t>(i), a.result->status());
+        if (!sp) [[likely]] {
+            a.result.emplace(detail::selectable<H>::complete(*a.handle, t, detail::no_probe{}));
+            return;
+        }
+        detail::probe p = sp->arm_probe(detail::selectable<H>::desc(*a.handle), detail::probe::side::recv);
+        a.result.emplace(detail::selectable<H>::complete(*a.handle, t, &p));
+        sp->done(static_cast<std::ptrdiff_t>(i), a.result->status());
     }
     template <class H, class V, class F>
     static void finish(detail::send_arm<H, V, F>& a, detail::token& t, std::optional<detail::select_probe>& sp,
                        std::size_t i) noexcept {
         using T = detail::selectable_value_t<H>;
-        std::optional<detail::probe> p;
-        if (sp) {
-            p.emplace(sp->arm_probe(detail::selectable<H>::desc(*a.handle), detail::probe::side::send));
-            p->set_text(trace::format_value(detail::unbox<T>(*a.prepared)));
+        status st;
+        if (!sp) [[likely]] {
+            st = detail::selectable<H>::complete(*a.handle, t, *a.prepared, detail::no_probe{});
+        } else {
+            detail::probe p = sp->arm_probe(detail::selectable<H>::desc(*a.handle), detail::probe::side::send);
+            p.set_text(trace::format_value(detail::unbox<T>(*a.prepared)));
+            st = detail::selectable<H>::complete(*a.handle, t, *a.prepared, &p);
+            sp->done(static_cast<std::ptrdiff_t>(i), st);
         }
-        const status st = detail::selectable<H>::complete(*a.handle, t, *a.prepared, p ? &*p : nullptr);
-        if (sp) sp->done(static_cast<std::ptrdiff_t>(i), st);
         if (st == status::ok) {
             a.result.emplace(st);
         } else {
@@ -353,12 +360,9 @@ public:
     recv_result<detail::selectable_value_t<H>> recv(H& rx) {
         static_assert(!detail::selectable<H>::is_send, "selected_operation::recv needs a receiving handle");
         check(detail::selectable<H>::op(rx, 0), false);
-        std::optional<detail::probe> p;
-        if (probe_) p.emplace(probe_->arm_probe(detail::selectable<H>::desc(rx), detail::probe::side::recv));
         done_ = true;  // completing cannot fail halfway: if it throws, nothing was received
-        auto r = detail::selectable<H>::complete(rx, tok_, p ? &*p : nullptr);
-        if (probe_) probe_->done(static_cast<std::ptrdiff_t>(op_.index), r.status());
-        return r;
+        if (probe_) [[unlikely]] return recv_traced(rx);
+        return detail::selectable<H>::complete(rx, tok_, detail::no_probe{});
     }
 
     template <class H>
@@ -370,18 +374,30 @@ public:
                       "claimed); use the static chan::select for such types");
         check(detail::selectable<H>::op(tx, 0), true);
         detail::stored<T> s = detail::store(std::move(message));
-        std::optional<detail::probe> p;
-        if (probe_) {
-            p.emplace(probe_->arm_probe(detail::selectable<H>::desc(tx), detail::probe::side::send));
-            p->set_text(trace::format_value(detail::unbox<T>(s)));
-        }
-        const status st = detail::selectable<H>::complete(tx, tok_, s, p ? &*p : nullptr);
+        const status st = probe_ ? send_traced(tx, s) : detail::selectable<H>::complete(tx, tok_, s, detail::no_probe{});
         done_ = true;
-        if (probe_) probe_->done(static_cast<std::ptrdiff_t>(op_.index), st);
         return st == status::ok ? send_result<T>(st) : send_result<T>(st, std::move(s));
     }
 
 private:
+    // The traced completions, out of line and cold like the channels' own.
+    template <class H>
+    [[gnu::noinline, gnu::cold]] recv_result<detail::selectable_value_t<H>> recv_traced(H& rx) {
+        detail::probe p = probe_->arm_probe(detail::selectable<H>::desc(rx), detail::probe::side::recv);
+        auto r = detail::selectable<H>::complete(rx, tok_, &p);
+        probe_->done(static_cast<std::ptrdiff_t>(op_.index), r.status());
+        return r;
+    }
+    template <class H>
+    [[gnu::noinline, gnu::cold]] status send_traced(H& tx, detail::stored<detail::selectable_value_t<H>>& s) {
+        using T = detail::selectable_value_t<H>;
+        detail::probe p = probe_->arm_probe(detail::selectable<H>::desc(tx), detail::probe::side::send);
+        p.set_text(trace::format_value(detail::unbox<T>(s)));
+        const status st = detail::selectable<H>::complete(tx, tok_, s, &p);
+        probe_->done(static_cast<std::ptrdiff_t>(op_.index), st);
+        return st;
+    }
+
     friend class selector;
     selected_operation(detail::token t, detail::select_op op, std::optional<detail::select_probe> probe) noexcept
         : tok_(t), op_(op), probe_(std::move(probe)) {}
@@ -465,21 +481,29 @@ private:
         // The engine shuffles the operations in place: their order here means nothing
         // (each carries its index), and a copy would allocate on every select.
         const std::span<detail::select_op> ops(ops_);
-        std::optional<detail::select_probe> probe;
-        if (detail::tracing_on()) [[unlikely]] {
-            const auto wait = timeout.k == detail::select_timeout::kind::now  ? trace::select_wait::never
-                              : timeout.k == detail::select_timeout::kind::at ? trace::select_wait::timeout
-                                                                              : trace::select_wait::forever;
-            probe.emplace(ops.size(), wait, loc);
-            for (const auto& op : ops) probe->arm(op.index, op.vt->describe(op.chan), op.vt->is_send);
-        }
-        const auto c = detail::run_select(ops, timeout, probe ? &*probe : nullptr);
+        if (detail::tracing_on()) [[unlikely]] return run_traced(ops, timeout, loc);
+        const auto c = detail::run_select(ops, timeout, nullptr);
+        if (!c) return std::nullopt;
+        return selected_operation(c->tok, claimed_op(*c), std::nullopt);
+    }
+    [[gnu::noinline, gnu::cold]] std::optional<selected_operation> run_traced(std::span<detail::select_op> ops,
+                                                                             const detail::select_timeout& timeout,
+                                                                             source_location loc) {
+        const auto wait = timeout.k == detail::select_timeout::kind::now  ? trace::select_wait::never
+                          : timeout.k == detail::select_timeout::kind::at ? trace::select_wait::timeout
+                                                                          : trace::select_wait::forever;
+        std::optional<detail::select_probe> probe(std::in_place, ops.size(), wait, loc);
+        for (const auto& op : ops) probe->arm(op.index, op.vt->describe(op.chan), op.vt->is_send);
+        const auto c = detail::run_select(ops, timeout, &*probe);
         if (!c) {
-            if (probe) probe->done(-1, timeout.k == detail::select_timeout::kind::now ? status::empty : status::timeout);
+            probe->done(-1, timeout.k == detail::select_timeout::kind::now ? status::empty : status::timeout);
             return std::nullopt;
         }
-        const auto it = std::find_if(ops.begin(), ops.end(), [&](const detail::select_op& o) { return o.index == c->index; });
-        return selected_operation(c->tok, *it, std::move(probe));
+        return selected_operation(c->tok, claimed_op(*c), std::move(probe));
+    }
+    // The operation the engine claimed (it shuffles ops_, so look it up by index).
+    const detail::select_op& claimed_op(const detail::claimed& c) const {
+        return *std::find_if(ops_.begin(), ops_.end(), [&](const detail::select_op& o) { return o.index == c.index; });
     }
 
     std::optional<std::size_t> ready_impl(const detail::select_timeout& timeout) {

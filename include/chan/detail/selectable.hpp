@@ -3,10 +3,11 @@
 // Every flavor, whatever its handles look like, offers select the same members:
 //   receive side: start_recv(token&), register_recv(oper, waiter&), unregister_recv(oper),
 //                 accept_recv(token&, waiter&), recv_ready(), watch_recv(oper, waiter&),
-//                 unwatch_recv(oper), read(token&, probe*) -> recv_result<T>;
+//                 unwatch_recv(oper), read(token&, Probe) -> recv_result<T>;
 //                 optionally recv_deadline() (timers) and can_ever_be_ready() (never, spent timers)
 //   send side:    start_send, register_send, unregister_send, accept_send, send_ready,
-//                 watch_send, unwatch_send, write(token&, stored<T>&, probe*) -> status
+//                 watch_send, unwatch_send, write(token&, stored<T>&, Probe) -> status
+//   (Probe: `probe*` when the select is traced, `no_probe` when not; see probe.hpp)
 // An `Access` type says how to get from a handle to the object with those members (the
 // "flavor object": a channel's flavor, a oneshot's state, a broadcast receiver's cursor):
 //   static void* target(H&)                        the pointer an arm stores
@@ -109,8 +110,8 @@ struct recv_selectable {
     }
     // Completes a claimed receive. Throws only if copying a broadcast message throws, and
     // then nothing was received: the receiver stays where it was.
-    template <class H>
-    static recv_result<T> complete(H& h, token& t, probe* p) {
+    template <class H, class Probe>
+    static recv_result<T> complete(H& h, token& t, Probe p) {
         return Access::visit(Access::target(h), [&](auto& f) { return f.read(t, p); });
     }
 };
@@ -130,8 +131,8 @@ struct send_selectable {
     static const channel_desc& desc(H& h) noexcept {
         return Access::describe(Access::target(h));
     }
-    template <class H>
-    static status complete(H& h, token& t, stored<T>& v, probe* p) noexcept {
+    template <class H, class Probe>
+    static status complete(H& h, token& t, stored<T>& v, Probe p) noexcept {
         return Access::visit(Access::target(h), [&](auto& f) { return f.write(t, v, p); });
     }
 };
