@@ -1,6 +1,9 @@
 // How fast the native visualizer draws (run it under xvfb-run where there is no
 // display). Prints frames per second of the whole app (controls, scene, panels) drawn
-// and rendered offscreen at 1280x800, each frame finished with glFinish:
+// and rendered offscreen at 1280x800, each frame finished with glFinish, and how a
+// frame's time splits between building it (the model's update and ImGui's draw lists,
+// on the CPU) and rendering it (OpenGL, which under Xvfb is Mesa's software
+// rasteriser), with the vertices and draw calls it sends:
 //   - scrubbing a run of about 1,000,000 events: every frame at a random moment;
 //   - 1,000 tokens in flight: four channels, 250 messages each, sent in one burst,
 //     drawn while every token is still travelling to its slot.
@@ -27,6 +30,8 @@
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 #include <GL/gl.h>
+
+#include <imgui.h>
 
 #include "app_window.hpp"
 #include "screenshot.hpp"
@@ -94,37 +99,63 @@ void open(app::session& s, const std::string& path) {
     std::printf("  opened %s: %zu events in %.2f s\n", path.c_str(), s.view()->tl->size(), seconds_since(t0));
 }
 
+// One frame's milliseconds: building it, then rendering it.
+struct frame_time {
+    double build = 0, render = 0;
+};
+
 struct drawing {
     native::window w{{1280, 800, false}};
     native::offscreen target{w.framebuffer_width(), w.framebuffer_height()};
     ui::theme look{native::sans_font(), native::mono_font()};
     ui::app_window app{look};
 
-    void frame(app::session& s) {
+    frame_time frame(app::session& s) {
+        const auto t0 = clock_type::now();
         w.begin_frame(look, 1.0f, false);
         s.update(0);
         app.draw(s);
+        const auto t1 = clock_type::now();
         target.bind();
         w.end_frame();
         glFinish();
+        return {std::chrono::duration<double, std::milli>(t1 - t0).count(), seconds_since(t1) * 1e3};
     }
 };
+
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+}
+
+// What the last frame sent to OpenGL.
+void print_draw_data() {
+    const ImDrawData* data = ImGui::GetDrawData();
+    int calls = 0;
+    for (int i = 0; i < data->CmdListsCount; ++i) calls += data->CmdLists[i]->CmdBuffer.Size;
+    std::printf("    last frame: %d vertices, %d indices, %d draw calls\n", data->TotalVtxCount, data->TotalIdxCount,
+                calls);
+}
 
 // Draws `n` frames, calling `before` ahead of each; prints frames per second and the slowest.
 void measure(const char* what, drawing& d, app::session& s, int n, const std::function<void(int)>& before) {
     for (int i = 0; i < 5; ++i) d.frame(s);  // windows sized, fonts uploaded
-    std::vector<double> ms;
+    std::vector<double> ms, build, render;
     const auto t0 = clock_type::now();
     for (int i = 0; i < n; ++i) {
         before(i);
         const auto f0 = clock_type::now();
-        d.frame(s);
+        const frame_time f = d.frame(s);
         ms.push_back(seconds_since(f0) * 1e3);
+        build.push_back(f.build);
+        render.push_back(f.render);
     }
     const double total = seconds_since(t0);
-    std::sort(ms.begin(), ms.end());
-    std::printf("  %s: %.0f frames/s (%d frames; median %.2f ms, slowest %.2f ms)\n", what, n / total, n,
-                ms[ms.size() / 2], ms.back());
+    std::printf("  %s: %.0f frames/s (%d frames; median %.2f ms, slowest %.2f ms)\n", what, n / total, n, median(ms),
+                *std::max_element(ms.begin(), ms.end()));
+    std::printf("    median build %.2f ms (%.0f frames/s if rendering were free), render %.2f ms\n", median(build),
+                1e3 / median(build), median(render));
+    print_draw_data();
 }
 
 }  // namespace
