@@ -264,32 +264,21 @@ private:
     template <class F>
     static void describe(detail::timing_arm<F>&, std::size_t, detail::select_probe&) {}
 
-    // Completing an arm: untraced, the flavor's own untraced code (a no_probe); traced,
-    // through a probe for the arm, then the select's `done`.
+    // Completing the arm that was claimed (selectable.hpp: traced or not).
     template <class H, class F>
     static void finish(detail::recv_arm<H, F>& a, detail::token& t, std::optional<detail::select_probe>& sp,
                        std::size_t i) {
-        if (!sp) [[likely]] {
+        if (sp) [[unlikely]] {
+            a.result.emplace(detail::selectable<H>::complete_traced(*a.handle, t, *sp, i));
+        } else {
             a.result.emplace(detail::selectable<H>::complete(*a.handle, t, detail::no_probe{}));
-            return;
         }
-        detail::probe p = sp->arm_probe(detail::selectable<H>::desc(*a.handle), detail::probe::side::recv);
-        a.result.emplace(detail::selectable<H>::complete(*a.handle, t, &p));
-        sp->done(static_cast<std::ptrdiff_t>(i), a.result->status());
     }
     template <class H, class V, class F>
     static void finish(detail::send_arm<H, V, F>& a, detail::token& t, std::optional<detail::select_probe>& sp,
                        std::size_t i) noexcept {
-        using T = detail::selectable_value_t<H>;
-        status st;
-        if (!sp) [[likely]] {
-            st = detail::selectable<H>::complete(*a.handle, t, *a.prepared, detail::no_probe{});
-        } else {
-            detail::probe p = sp->arm_probe(detail::selectable<H>::desc(*a.handle), detail::probe::side::send);
-            p.set_text(trace::format_value(detail::unbox<T>(*a.prepared)));
-            st = detail::selectable<H>::complete(*a.handle, t, *a.prepared, &p);
-            sp->done(static_cast<std::ptrdiff_t>(i), st);
-        }
+        const status st = sp ? detail::selectable<H>::complete_traced(*a.handle, t, *a.prepared, *sp, i)
+                             : detail::selectable<H>::complete(*a.handle, t, *a.prepared, detail::no_probe{});
         if (st == status::ok) {
             a.result.emplace(st);
         } else {
@@ -361,7 +350,7 @@ public:
         static_assert(!detail::selectable<H>::is_send, "selected_operation::recv needs a receiving handle");
         check(detail::selectable<H>::op(rx, 0), false);
         done_ = true;  // completing cannot fail halfway: if it throws, nothing was received
-        if (probe_) [[unlikely]] return recv_traced(rx);
+        if (probe_) [[unlikely]] return detail::selectable<H>::complete_traced(rx, tok_, *probe_, op_.index);
         return detail::selectable<H>::complete(rx, tok_, detail::no_probe{});
     }
 
@@ -374,29 +363,13 @@ public:
                       "claimed); use the static chan::select for such types");
         check(detail::selectable<H>::op(tx, 0), true);
         detail::stored<T> s = detail::store(std::move(message));
-        const status st = probe_ ? send_traced(tx, s) : detail::selectable<H>::complete(tx, tok_, s, detail::no_probe{});
+        const status st = probe_ ? detail::selectable<H>::complete_traced(tx, tok_, s, *probe_, op_.index)
+                                 : detail::selectable<H>::complete(tx, tok_, s, detail::no_probe{});
         done_ = true;
         return st == status::ok ? send_result<T>(st) : send_result<T>(st, std::move(s));
     }
 
 private:
-    // The traced completions, out of line and cold like the channels' own.
-    template <class H>
-    [[gnu::noinline, gnu::cold]] recv_result<detail::selectable_value_t<H>> recv_traced(H& rx) {
-        detail::probe p = probe_->arm_probe(detail::selectable<H>::desc(rx), detail::probe::side::recv);
-        auto r = detail::selectable<H>::complete(rx, tok_, &p);
-        probe_->done(static_cast<std::ptrdiff_t>(op_.index), r.status());
-        return r;
-    }
-    template <class H>
-    [[gnu::noinline, gnu::cold]] status send_traced(H& tx, detail::stored<detail::selectable_value_t<H>>& s) {
-        using T = detail::selectable_value_t<H>;
-        detail::probe p = probe_->arm_probe(detail::selectable<H>::desc(tx), detail::probe::side::send);
-        p.set_text(trace::format_value(detail::unbox<T>(s)));
-        const status st = detail::selectable<H>::complete(tx, tok_, s, &p);
-        probe_->done(static_cast<std::ptrdiff_t>(op_.index), st);
-        return st;
-    }
 
     friend class selector;
     selected_operation(detail::token t, detail::select_op op, std::optional<detail::select_probe> probe) noexcept

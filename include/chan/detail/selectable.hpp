@@ -24,9 +24,11 @@
 #include <utility>
 
 #include "../result.hpp"
+#include "../trace_format.hpp"
 #include "probe.hpp"
 #include "recorder.hpp"
 #include "select_engine.hpp"
+#include "select_probe.hpp"
 #include "storage.hpp"
 #include "token.hpp"
 #include "waiter.hpp"
@@ -114,6 +116,17 @@ struct recv_selectable {
     static recv_result<T> complete(H& h, token& t, Probe p) {
         return Access::visit(Access::target(h), [&](auto& f) { return f.read(t, p); });
     }
+    // The same, for a traced select whose arm `index` it is: through a probe for the
+    // arm, then the select's report of the arm that ran. Out of line and cold, as every
+    // traced path.
+    template <class H>
+    [[gnu::noinline, gnu::cold]] static recv_result<T> complete_traced(H& h, token& t, select_probe& sp,
+                                                                        std::size_t index) {
+        probe p = sp.arm_probe(desc(h), probe::side::recv);
+        recv_result<T> r = complete(h, t, &p);
+        sp.done(static_cast<std::ptrdiff_t>(index), r.status());
+        return r;
+    }
 };
 
 // A sending handle as a select arm.
@@ -134,6 +147,15 @@ struct send_selectable {
     template <class H, class Probe>
     static status complete(H& h, token& t, stored<T>& v, Probe p) noexcept {
         return Access::visit(Access::target(h), [&](auto& f) { return f.write(t, v, p); });
+    }
+    template <class H>
+    [[gnu::noinline, gnu::cold]] static status complete_traced(H& h, token& t, stored<T>& v, select_probe& sp,
+                                                                std::size_t index) {
+        probe p = sp.arm_probe(desc(h), probe::side::send);
+        p.set_text(trace::format_value(unbox<T>(v)));
+        const status st = complete(h, t, v, &p);
+        sp.done(static_cast<std::ptrdiff_t>(index), st);
+        return st;
     }
 };
 
