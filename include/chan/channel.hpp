@@ -160,7 +160,9 @@ private:
         detail::stored<T> s = detail::store(std::move(message));
         if (detail::tracing_on()) [[unlikely]]
             return run_traced(s, m, d, loc);
-        return finish(s, visit([&](auto& f) { return m == mode::block ? f.send(s, d, detail::no_probe{}) : f.try_send(s, detail::no_probe{}); }));
+        return finish(s, visit([&](auto& f) {
+            return m == mode::block ? f.send(s, d, detail::no_probe{}) : f.try_send(s, detail::no_probe{});
+        }));
     }
 
     // Out of line and cold: the untraced path (run) stays small enough to inline into send and
@@ -278,7 +280,9 @@ private:
     recv_result<T> run(mode m, const detail::deadline& d, source_location loc) const {
         if (detail::tracing_on()) [[unlikely]]
             return run_traced(m, d, loc);
-        return visit([&](auto& f) { return m == mode::block ? f.recv(d, detail::no_probe{}) : f.try_recv(detail::no_probe{}); });
+        return visit([&](auto& f) {
+            return m == mode::block ? f.recv(d, detail::no_probe{}) : f.try_recv(detail::no_probe{});
+        });
     }
 
     [[gnu::noinline, gnu::cold]] recv_result<T> run_traced(mode m, const detail::deadline& d, source_location loc) const {
