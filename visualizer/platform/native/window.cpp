@@ -1,5 +1,7 @@
 #include "window.hpp"
 
+#include "key_latch.hpp"
+
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
@@ -47,6 +49,7 @@ window::window(window_spec spec) : visible_(spec.visible) {
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;  // no imgui.ini: the layout is fixed
     ImGui_ImplGlfw_InitForOpenGL(handle_, true);
+    install_key_latch(handle_);
     ImGui_ImplOpenGL3_Init("#version 330 core");
 }
 
@@ -93,6 +96,7 @@ void window::begin_frame(ui::theme& look, std::optional<float> scale, bool idle)
     fonts_uploaded_ = true;
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
+    release_latched_keys();
 }
 
 void window::end_frame() {

@@ -1,5 +1,7 @@
 #include "web_window.hpp"
 
+#include "key_latch.hpp"
+
 #include <emscripten/html5.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
@@ -41,6 +43,7 @@ web_window::web_window(std::string canvas_selector) : canvas_(std::move(canvas_s
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;  // no imgui.ini: the layout is fixed (and there is no disk)
     ImGui_ImplGlfw_InitForOpenGL(handle_, true);
+    native::install_key_latch(handle_);
     ImGui_ImplOpenGL3_Init("#version 300 es");
 }
 
@@ -85,6 +88,7 @@ void web_window::begin_frame(ui::theme& look) {
         io.MousePos = ImVec2(io.MousePos.x / ratio, io.MousePos.y / ratio);
     }
     ImGui::NewFrame();
+    native::release_latched_keys();
 }
 
 void web_window::end_frame() {
