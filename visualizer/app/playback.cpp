@@ -54,8 +54,12 @@ void playback::advance(double wall_seconds, const viz::timeline& tl) {
     if (glide_) {
         glide_->elapsed += wall_seconds;
         const double k = smoothstep(glide_->elapsed / glide_seconds);
-        t_ = glide_->from + (glide_->to - glide_->from) * k;
-        if (k >= 1) glide_.reset();
+        if (k >= 1) {  // exactly there: from + (to - from) can miss `to` by an ulp
+            t_ = glide_->to;
+            glide_.reset();
+        } else {
+            t_ = glide_->from + (glide_->to - glide_->from) * k;
+        }
         return;
     }
     if (!playing_ || tl.empty()) return;

@@ -46,6 +46,24 @@ TEST_CASE("stepping lands on each event with its moves finished, before the next
     CHECK_FALSE(p.playing());
 }
 
+TEST_CASE("a glide ends exactly on its target, so the next step moves on", "[visualizer]") {
+    // A step pressed while the previous one still glides starts from wherever the picture
+    // is; ending there by arithmetic (from + (to - from) * 1) can fall an ulp short of
+    // the settled position, and the next step would then only "finish" the same event.
+    const viz::timeline tl = events_at({1000, 2000, 5000, 9000});
+    for (int partial_ms = 1; partial_ms < 300; partial_ms += 7) {
+        viz::app::playback p;
+        p.step(tl, +1);
+        p.advance(partial_ms / 1000.0, tl);  // the first glide under way
+        p.step(tl, +1);
+        p.advance(1.0, tl);
+        REQUIRE(p.time() == p.settled(tl, 1));
+        p.step(tl, +1);
+        p.advance(1.0, tl);
+        REQUIRE(viz::event_at(tl, p.time(), p.axis()) == 2);
+    }
+}
+
 TEST_CASE("real time: a settled position stays before the next event however close it is", "[visualizer]") {
     const viz::timeline tl = events_at({1000, 1001, 900000000});
     viz::app::playback p;
