@@ -1,12 +1,14 @@
-// Keys tapped within one frame still count as pressed.
+// Keys tapped within one frame still count as pressed, once per tap.
 //
 // Dear ImGui 1.86 has no input queue: its GLFW backend sets io.KeysDown as key events
 // arrive, and ImGui::NewFrame compares that with the previous frame. A key pressed and
-// released between two frames was never down at a NewFrame, so the press is lost: a
-// quick tap of the arrow key on a slow frame (software WebGL draws 18 frames per
-// second) did nothing. The latch sits between GLFW and the backend's key callback and
-// holds back the release of a key that no frame has seen down yet, until the next
-// NewFrame has seen it. Shared by the native and the browser window.
+// released between two frames was never down at a NewFrame, so the press was lost: a
+// quick tap of an arrow key on a slow frame (software WebGL draws 18 frames per second)
+// did nothing. The latch sits between GLFW and the backend's key callback and passes
+// each change on only once the frames have seen the one before it for the same key: a
+// release waits for a NewFrame that saw the key down, a press for one that saw it up,
+// and later events wait behind them, in order. Shared by the native and the browser
+// window.
 #pragma once
 
 struct GLFWwindow;
@@ -16,8 +18,8 @@ namespace viz::native {
 // Call once, after ImGui_ImplGlfw_InitForOpenGL(window, true) installed its callbacks.
 void install_key_latch(GLFWwindow* window);
 
-// Call right after ImGui::NewFrame(): that frame has seen every key pressed before it,
-// so the releases held back for them are passed on now.
+// Call right after ImGui::NewFrame(): that frame has seen every change passed on before
+// it, so the ones waiting for it are passed on now.
 void release_latched_keys();
 
 }  // namespace viz::native
