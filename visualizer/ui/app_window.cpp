@@ -12,8 +12,10 @@ void app_window::draw(app::session& s) {
     const ImGuiViewport* screen = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(screen->WorkPos);
     ImGui::SetNextWindowSize(screen->WorkSize);
+    // No background: the platform clears the screen to colours::background.
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings;
+                                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings |
+                                   ImGuiWindowFlags_NoBackground;
     ImGui::Begin("Channels Cookbook", nullptr, flags);
     controls_.draw_playback(s);
     controls_.draw_knobs_and_file(s);

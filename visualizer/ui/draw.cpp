@@ -67,17 +67,15 @@ std::string fitted(ImFont* font, float font_size, std::string_view text, float w
     return std::string(text.substr(0, lo)) + "…";
 }
 
-float token_pill(ImDrawList* dl, ImFont* font, float font_size, ImVec2 centre, std::string_view text, float alpha,
-                 float max_width) {
-    const float h = font_size * 1.35f;
+float token_pill(ImDrawList* dl, const font_set& fonts, float font_size, ImVec2 centre, std::string_view text,
+                 float alpha, float max_width) {
+    const float h = font_size * token_sprite::height_per_font_size;
     const float pad = std::min(font_size * 0.45f, max_width * 0.12f);
-    const std::string shown = fitted(font, font_size, text, std::max(0.0f, max_width - 2 * pad));
-    const ImVec2 size = font->CalcTextSizeA(font_size, FLT_MAX, 0, shown.c_str());
-    const float w = std::max(h, size.x + 2 * pad);
-    const ImVec2 a = centre - ImVec2(w / 2, h / 2), b = centre + ImVec2(w / 2, h / 2);
-    dl->AddRectFilled(a + ImVec2(1.5f, 2.0f), b + ImVec2(1.5f, 2.0f), with_alpha(okabe_ito::black, 0.35f * alpha), h / 2);
-    dl->AddRectFilled(a, b, with_alpha(colours::token, alpha), h / 2);
-    dl->AddText(font, font_size, centre - size * 0.5f, with_alpha(colours::token_text, alpha), shown.c_str());
+    const std::string shown = fitted(fonts.small, font_size, text, std::max(0.0f, max_width - 2 * pad));
+    const ImVec2 size = fonts.small->CalcTextSizeA(font_size, FLT_MAX, 0, shown.c_str());
+    const float w = std::max(fonts.token.min_width(h), size.x + 2 * pad);
+    fonts.token.draw(dl, centre - ImVec2(w / 2, h / 2), centre + ImVec2(w / 2, h / 2), alpha);
+    dl->AddText(fonts.small, font_size, centre - size * 0.5f, with_alpha(colours::token_text, alpha), shown.c_str());
     return w;
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "model/scene.hpp"
+#include "theme.hpp"
 
 namespace viz::ui {
 
@@ -19,10 +20,10 @@ ImU32 state_colour(viz::phase state);
 // One word for the legend and tooltips: "running", "in a call", "waiting", "ended".
 const char* state_word(viz::phase state);
 
-// A message: an orange pill with its value in it, at most `max_width` wide (the text is
-// shortened to fit). Returns its width.
-float token_pill(ImDrawList* dl, ImFont* font, float font_size, ImVec2 centre, std::string_view text, float alpha,
-                 float max_width);
+// A message: an orange pill with its value in it, written in the small font at
+// `font_size`, at most `max_width` wide (the text is shortened to fit). Returns its width.
+float token_pill(ImDrawList* dl, const font_set& fonts, float font_size, ImVec2 centre, std::string_view text,
+                 float alpha, float max_width);
 
 // Lines.
 void dashed_line(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 colour, float thickness, float dash, float gap);

@@ -44,7 +44,7 @@ void states(float em) {
 
 void channels(const font_set& fonts, float em) {
     row("a message, with its value, moving sender → slot → receiver", [&](ImDrawList* dl, ImVec2 a, ImVec2 b) {
-        token_pill(dl, fonts.small, em * 0.87f, middle(a, b), "42", 1.0f, em * 3);
+        token_pill(dl, fonts, fonts.small->FontSize * ImGui::GetIO().FontGlobalScale, middle(a, b), "42", 1.0f, em * 3);
     });
     row("a channel: one cell per slot; the next message out is at the right end. Under it: its kind and how full",
         [&](ImDrawList* dl, ImVec2 a, ImVec2 b) {

@@ -70,7 +70,7 @@ void scene_painter::draw_tokens() {
         const bool resting = k.where == viz::leg::in_slot;
         const float max_width = resting ? std::max(em * 1.2f, cell_width(*p) - 2.0f) : em * 6.0f;
         const std::string_view text = k.text.empty() && clock ? std::string_view("tick") : k.text;
-        token_pill(dl, fonts.small, small, where, text, fade(k), max_width);
+        token_pill(dl, fonts, small, where, text, fade(k), max_width);
     }
 }
 

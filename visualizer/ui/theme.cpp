@@ -37,7 +37,11 @@ void apply_style(ImGuiStyle& style) {
     style.ScrollbarSize = 15;
     ImVec4* c = style.Colors;
     c[ImGuiCol_WindowBg] = ImGui::ColorConvertU32ToFloat4(colours::background);
-    c[ImGuiCol_ChildBg] = ImGui::ColorConvertU32ToFloat4(colours::background);
+    // Children show their parent's background, and the app's window shows the colour the
+    // platform clears to (app_window.cpp): a software renderer (Mesa's, a browser without
+    // a GPU) spends most of a frame filling pixels, and each full-size background was
+    // another screen of them.
+    c[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
     c[ImGuiCol_PopupBg] = ImGui::ColorConvertU32ToFloat4(colours::panel);
     c[ImGuiCol_Text] = ImGui::ColorConvertU32ToFloat4(colours::text);
     c[ImGuiCol_TextDisabled] = ImGui::ColorConvertU32ToFloat4(colours::quiet_text);
@@ -86,10 +90,13 @@ void theme::build_fonts(float raster_scale) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     fonts_.body = add_font(sans_, body_pixels * raster_scale);  // the first font is ImGui's default
-    fonts_.small = add_font(sans_, small_pixels * raster_scale);
+    const float small_size = std::round(small_pixels * raster_scale);
+    fonts_.small = add_font(sans_, small_size);
     fonts_.heading = add_font(sans_, heading_pixels * raster_scale);
     fonts_.mono = add_font(mono_.empty() ? sans_ : mono_, mono_pixels * raster_scale);
+    fonts_.token.reserve(*io.Fonts, small_size * token_sprite::height_per_font_size);
     io.Fonts->Build();
+    fonts_.token.paint(*io.Fonts);
 }
 
 }  // namespace viz::ui

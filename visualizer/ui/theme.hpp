@@ -19,6 +19,8 @@
 
 #include <vector>
 
+#include "token_sprite.hpp"
+
 namespace viz::ui {
 
 // The Okabe-Ito palette (Okabe & Ito 2008), plus the greys of the interface.
@@ -63,11 +65,13 @@ inline constexpr ImU32 playhead = rgb(0xFF, 0xFF, 0xFF);
 
 ImU32 with_alpha(ImU32 colour, float alpha);
 
+// What the font atlas holds: the fonts, and the token picture painted beside them.
 struct font_set {
     ImFont* body = nullptr;
     ImFont* small = nullptr;
     ImFont* heading = nullptr;
     ImFont* mono = nullptr;
+    token_sprite token;  // tokens are drawn at the small font's size
 };
 
 class theme {

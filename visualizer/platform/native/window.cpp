@@ -102,7 +102,8 @@ void window::begin_frame(ui::theme& look, std::optional<float> scale, bool idle)
 void window::end_frame() {
     ImGui::Render();
     glViewport(0, 0, framebuffer_width(), framebuffer_height());
-    glClearColor(0.11f, 0.12f, 0.15f, 1.0f);
+    const ImVec4 background = ImGui::ColorConvertU32ToFloat4(ui::colours::background);  // the app window has none
+    glClearColor(background.x, background.y, background.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     if (visible_) glfwSwapBuffers(handle_);

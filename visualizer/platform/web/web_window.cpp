@@ -94,7 +94,8 @@ void web_window::begin_frame(ui::theme& look) {
 void web_window::end_frame() {
     ImGui::Render();
     glViewport(0, 0, width_, height_);
-    glClearColor(0.11f, 0.12f, 0.15f, 1.0f);
+    const ImVec4 background = ImGui::ColorConvertU32ToFloat4(ui::colours::background);  // the app window has none
+    glClearColor(background.x, background.y, background.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     // No swap: the browser shows the canvas when the frame's callback returns.
