@@ -59,11 +59,14 @@ namespace chan {
 namespace detail {
 
 // Channels' receivers and senders reach their flavor through the control block.
+// Their `visit`, like visit_send_side / visit_recv_side and the arms' `complete`, is
+// forced inline: it is glue between a select and a flavor, and with tracing compiled in
+// g++ otherwise kept some of it out of line on the untraced path (config.hpp).
 template <class T>
 struct receiver_access {
     static void* target(receiver<T>& h) noexcept { return access::core_of(h); }
     template <class Fn>
-    static decltype(auto) visit(void* c, Fn&& fn) {
+    [[gnu::always_inline]] static decltype(auto) visit(void* c, Fn&& fn) {
         return visit_recv_side(*static_cast<core_base<T>*>(c), std::forward<Fn>(fn));
     }
     static const channel_desc& describe(void* c) noexcept { return static_cast<core_base<T>*>(c)->desc; }
@@ -73,7 +76,7 @@ template <class T>
 struct sender_access {
     static void* target(sender<T>& h) noexcept { return access::core_of(h); }
     template <class Fn>
-    static decltype(auto) visit(void* c, Fn&& fn) {
+    [[gnu::always_inline]] static decltype(auto) visit(void* c, Fn&& fn) {
         return visit_send_side(*static_cast<core_base<T>*>(c), std::forward<Fn>(fn));
     }
     static const channel_desc& describe(void* c) noexcept { return static_cast<core_base<T>*>(c)->desc; }
@@ -175,8 +178,16 @@ class select {
     static_assert(sizeof...(Arms) > 0, "chan::select: a select without arms would block forever");
 
 public:
+    // Traced and untraced selects are separate instantiations of run, so that the
+    // untraced one is the code a build without tracing has: with the probe decided at
+    // run time inside one body, the arms and the claim stayed in memory (11% more
+    // instructions per select, bench/RESULTS.md).
     select(Arms&&... arms, source_location loc = source_location::current()) {
-        run(std::forward_as_tuple(arms...), loc, std::index_sequence_for<Arms...>{});
+        if (detail::tracing_on()) [[unlikely]] {
+            run<true>(std::forward_as_tuple(arms...), loc, std::index_sequence_for<Arms...>{});
+        } else {
+            run<false>(std::forward_as_tuple(arms...), loc, std::index_sequence_for<Arms...>{});
+        }
     }
 
     // The index, in argument order, of the arm that ran.
@@ -184,7 +195,7 @@ public:
     operator std::size_t() const noexcept { return index_; }
 
 private:
-    template <class Tuple, std::size_t... I>
+    template <bool Traced, class Tuple, std::size_t... I>
     void run(Tuple arms, source_location loc, std::index_sequence<I...>) {
         std::array<detail::select_op, channel_arms> ops{};
         std::size_t n = 0;
@@ -198,7 +209,7 @@ private:
             // Every send arm moves its message into channel storage before anything is
             // claimed: what may throw (boxing a message) must happen before, not after.
             (prepare(std::get<I>(arms)), ...);
-            if (detail::tracing_on()) [[unlikely]] {
+            if constexpr (Traced) {
                 probe.emplace(channel_arms, wait_kind(timeout), loc);
                 (describe(std::get<I>(arms), I, *probe), ...);
             }
@@ -350,7 +361,7 @@ public:
         static_assert(!detail::selectable<H>::is_send, "selected_operation::recv needs a receiving handle");
         check(detail::selectable<H>::op(rx, 0), false);
         done_ = true;  // completing cannot fail halfway: if it throws, nothing was received
-        if (probe_) [[unlikely]] return detail::selectable<H>::complete_traced(rx, tok_, *probe_, op_.index);
+        if (probe_) [[unlikely]] return recv_traced(rx, tok_, *probe_, op_.index);
         return detail::selectable<H>::complete(rx, tok_, detail::no_probe{});
     }
 
@@ -362,14 +373,36 @@ public:
                       "selected_operation::send: the message type's move must not throw (the operation is already "
                       "claimed); use the static chan::select for such types");
         check(detail::selectable<H>::op(tx, 0), true);
+        if (probe_) [[unlikely]] {
+            send_result<T> r = send_traced(tx, tok_, std::move(message), *probe_, op_.index);
+            done_ = true;
+            return r;
+        }
         detail::stored<T> s = detail::store(std::move(message));
-        const status st = probe_ ? detail::selectable<H>::complete_traced(tx, tok_, s, *probe_, op_.index)
-                                 : detail::selectable<H>::complete(tx, tok_, s, detail::no_probe{});
+        const status st = detail::selectable<H>::complete(tx, tok_, s, detail::no_probe{});
         done_ = true;
-        return st == status::ok ? send_result<T>(st) : send_result<T>(st, std::move(s));
+        return finish_send<T>(st, s);
     }
 
 private:
+    // The traced completions take the token and the probe by value: were their
+    // addresses to leave, the whole operation would have to live in memory on the
+    // untraced path as well (a tenth more instructions per dynamic select).
+    template <class H>
+    [[gnu::noinline, gnu::cold]] static recv_result<detail::selectable_value_t<H>> recv_traced(
+        H& rx, detail::token t, detail::select_probe probe, std::size_t index) {
+        return detail::selectable<H>::complete_traced(rx, t, probe, index);
+    }
+    template <class H, class T = detail::selectable_value_t<H>>
+    [[gnu::noinline, gnu::cold]] static send_result<T> send_traced(H& tx, detail::token t, T message,
+                                                                   detail::select_probe probe, std::size_t index) {
+        detail::stored<T> s = detail::store(std::move(message));
+        return finish_send<T>(detail::selectable<H>::complete_traced(tx, t, s, probe, index), s);
+    }
+    template <class T>
+    static send_result<T> finish_send(status st, detail::stored<T>& s) noexcept {
+        return st == status::ok ? send_result<T>(st) : send_result<T>(st, std::move(s));
+    }
 
     friend class selector;
     selected_operation(detail::token t, detail::select_op op, std::optional<detail::select_probe> probe) noexcept
@@ -384,7 +417,7 @@ private:
 
     detail::token tok_;
     detail::select_op op_;
-    std::optional<detail::select_probe> probe_;
+    std::optional<detail::select_probe> probe_;  // only a traced select has one
     bool done_ = false;
 };
 
@@ -415,7 +448,11 @@ public:
 
     // Waits until one operation can proceed and claims it.
     selected_operation select(source_location loc = source_location::current()) {
-        return *run(detail::select_timeout::none(), loc);
+        const auto forever = detail::select_timeout::none();
+        if (detail::tracing_on()) [[unlikely]] return *run_traced(ops_, forever, loc);
+        // Built in place, not moved out of an optional: the move, with its probe, cost
+        // the untraced select a tenth of its instructions.
+        return claimed_operation(*detail::run_select(ops_, forever, nullptr));
     }
     std::optional<selected_operation> try_select(source_location loc = source_location::current()) {
         return run(detail::select_timeout::immediately(), loc);
@@ -451,13 +488,10 @@ private:
     }
 
     std::optional<selected_operation> run(const detail::select_timeout& timeout, source_location loc) {
-        // The engine shuffles the operations in place: their order here means nothing
-        // (each carries its index), and a copy would allocate on every select.
-        const std::span<detail::select_op> ops(ops_);
-        if (detail::tracing_on()) [[unlikely]] return run_traced(ops, timeout, loc);
-        const auto c = detail::run_select(ops, timeout, nullptr);
+        if (detail::tracing_on()) [[unlikely]] return run_traced(ops_, timeout, loc);
+        const auto c = detail::run_select(ops_, timeout, nullptr);
         if (!c) return std::nullopt;
-        return selected_operation(c->tok, claimed_op(*c), std::nullopt);
+        return claimed_operation(*c);
     }
     [[gnu::noinline, gnu::cold]] std::optional<selected_operation> run_traced(std::span<detail::select_op> ops,
                                                                              const detail::select_timeout& timeout,
@@ -472,17 +506,21 @@ private:
             probe->done(-1, timeout.k == detail::select_timeout::kind::now ? status::empty : status::timeout);
             return std::nullopt;
         }
-        return selected_operation(c->tok, claimed_op(*c), std::move(probe));
+        return claimed_operation(*c, std::move(probe));
     }
     // The operation the engine claimed (it shuffles ops_, so look it up by index).
-    const detail::select_op& claimed_op(const detail::claimed& c) const {
-        return *std::find_if(ops_.begin(), ops_.end(), [&](const detail::select_op& o) { return o.index == c.index; });
+    selected_operation claimed_operation(const detail::claimed& c,
+                                         std::optional<detail::select_probe> probe = std::nullopt) const {
+        const auto op = std::find_if(ops_.begin(), ops_.end(), [&](const detail::select_op& o) { return o.index == c.index; });
+        return selected_operation(c.tok, *op, std::move(probe));
     }
 
     std::optional<std::size_t> ready_impl(const detail::select_timeout& timeout) {
         return detail::run_ready(ops_, timeout);
     }
 
+    // The engine shuffles these in place: their order means nothing (each carries its
+    // index), and a copy would allocate on every select.
     std::vector<detail::select_op> ops_;
     std::size_t next_index_ = 0;
 };

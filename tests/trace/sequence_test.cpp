@@ -127,6 +127,44 @@ TEST_CASE("a select that completes names the arm that ran and its message", "[se
                                       });
 }
 
+TEST_CASE("a traced selector records its arms, the send or receive it completed, and the arm that ran",
+          "[sequence]") {
+    recording_scope on;
+    follower f;
+    chan::trace::name_thread("main");
+    auto [full_tx, full_rx] = chan::bounded<int>(1, "full");
+    auto [out_tx, out_rx] = chan::bounded<int>(1, "out");
+    REQUIRE(full_tx.send(1));
+    chan::selector sends;
+    sends.send(full_tx);
+    const std::size_t out = sends.send(out_tx);
+    auto sending = sends.select();
+    REQUIRE(sending.index() == out);
+    CHECK(sending.send(out_tx, 7).ok());
+    chan::selector receives;
+    receives.recv(out_rx);
+    auto receiving = receives.select();
+    CHECK(*receiving.recv(out_rx) == 7);
+    chan::trace::stop();
+
+    CHECK(describe(f.all().events) == strings{
+                                          "t1 thread_named 'main'",
+                                          "t1 channel_created ch1 a=1 bounded 'full'",
+                                          "t1 channel_created ch2 a=1 bounded 'out'",
+                                          "t1 send_begin ch1 '1'",
+                                          "t1 send_done ch1 m0 '1'",
+                                          "t1 select_begin a=2",
+                                          "t1 select_arm ch1 send arm0",
+                                          "t1 select_arm ch2 send arm1",
+                                          "t1 send_done ch2 m0 '7'",  // the message is known only now
+                                          "t1 select_done ok arm1",
+                                          "t1 select_begin a=1",
+                                          "t1 select_arm ch2 recv arm0",
+                                          "t1 recv_done ch2 m0",
+                                          "t1 select_done ok arm0",
+                                      });
+}
+
 TEST_CASE("closing a channel wakes every thread waiting on it, each with its failure", "[sequence]") {
     recording_scope on;
     follower f;

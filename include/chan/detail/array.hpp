@@ -75,7 +75,7 @@ public:
 
     // ---- claim / complete (used directly by select) ----
 
-    bool start_send(token& t) noexcept {
+    [[gnu::always_inline]] bool start_send(token& t) noexcept {
         backoff b;
         std::size_t tail = tail_.load(std::memory_order_relaxed);
         for (;;) {
@@ -116,7 +116,7 @@ public:
         return status::ok;
     }
 
-    bool start_recv(token& t) noexcept {
+    [[gnu::always_inline]] bool start_recv(token& t) noexcept {
         backoff b;
         std::size_t head = head_.load(std::memory_order_relaxed);
         for (;;) {

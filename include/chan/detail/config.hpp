@@ -19,16 +19,28 @@ using instant = clock::time_point;
 struct source_location {
     const char* file = "";
     unsigned line = 0;
+    // Fills what would be padding: every operation passes its location by value to its
+    // traced path, and with four undefined bytes beside the line g++ spent five
+    // instructions per call merging the line into a register, traced or not (a tenth of
+    // an untraced select's overhead, bench/RESULTS.md). Always 0.
+    unsigned filler = 0;
 
     static constexpr source_location current(const char* f = __builtin_FILE(),
                                              unsigned l = __builtin_LINE()) noexcept {
-        return {f, l};
+        return {f, l, 0};
     }
 };
 
 }  // namespace chan
 
 namespace chan::detail {
+
+// Inlining. A few functions on the untraced path are marked [[gnu::always_inline]]:
+// the dispatch from a handle to its flavor (visit_send_side, visit_recv_side, the select
+// arms' visit and complete) and the bounded channel's claims (start_send, start_recv).
+// Tracing compiled in adds cold callers and code around them, and g++'s size heuristics
+// then kept them out of line where a build without tracing inlined them: up to 30% more
+// instructions per message for the same work (bench/RESULTS.md, "Tracing overhead").
 
 // Counters written by different threads live on separate cache lines so that a
 // producer and a consumer do not invalidate each other's line on every message.

@@ -54,7 +54,7 @@ struct core final : core_base<T> {
 
 // Calls `fn` with the flavor of a channel that has senders.
 template <class T, class Fn>
-decltype(auto) visit_send_side(core_base<T>& c, Fn&& fn) {
+[[gnu::always_inline]] inline decltype(auto) visit_send_side(core_base<T>& c, Fn&& fn) {
     switch (c.desc.kind) {
         case trace::flavor::bounded: return fn(static_cast<core<T, array_channel<T>>&>(c).flavor);
         case trace::flavor::unbounded: return fn(static_cast<core<T, list_channel<T>>&>(c).flavor);
@@ -64,7 +64,7 @@ decltype(auto) visit_send_side(core_base<T>& c, Fn&& fn) {
 
 // Calls `fn` with the flavor of any channel a receiver may point to.
 template <class T, class Fn>
-decltype(auto) visit_recv_side(core_base<T>& c, Fn&& fn) {
+[[gnu::always_inline]] inline decltype(auto) visit_recv_side(core_base<T>& c, Fn&& fn) {
     switch (c.desc.kind) {
         case trace::flavor::bounded: return fn(static_cast<core<T, array_channel<T>>&>(c).flavor);
         case trace::flavor::unbounded: return fn(static_cast<core<T, list_channel<T>>&>(c).flavor);

@@ -113,7 +113,7 @@ struct recv_selectable {
     // Completes a claimed receive. Throws only if copying a broadcast message throws, and
     // then nothing was received: the receiver stays where it was.
     template <class H, class Probe>
-    static recv_result<T> complete(H& h, token& t, Probe p) {
+    [[gnu::always_inline]] static recv_result<T> complete(H& h, token& t, Probe p) {
         return Access::visit(Access::target(h), [&](auto& f) { return f.read(t, p); });
     }
     // The same, for a traced select whose arm `index` it is: through a probe for the
@@ -145,7 +145,7 @@ struct send_selectable {
         return Access::describe(Access::target(h));
     }
     template <class H, class Probe>
-    static status complete(H& h, token& t, stored<T>& v, Probe p) noexcept {
+    [[gnu::always_inline]] static status complete(H& h, token& t, stored<T>& v, Probe p) noexcept {
         return Access::visit(Access::target(h), [&](auto& f) { return f.write(t, v, p); });
     }
     template <class H>
