@@ -160,9 +160,10 @@ private:
         detail::stored<T> s = detail::store(std::move(message));
         if (detail::tracing_on()) [[unlikely]]
             return run_traced(s, m, d, loc);
-        return finish(s, visit([&](auto& f) {
+        const status st = visit([&](auto& f) {
             return m == mode::block ? f.send(s, d, detail::no_probe{}) : f.try_send(s, detail::no_probe{});
-        }));
+        });
+        return detail::send_outcome<T>(st, s);
     }
 
     // Out of line and cold: the untraced path (run) stays small enough to inline into send and
@@ -173,12 +174,7 @@ private:
         p.begin(trace::format_value(detail::unbox<T>(s)));
         const status st = visit([&](auto& f) { return m == mode::block ? f.send(s, d, &p) : f.try_send(s, &p); });
         if (st != status::ok) p.failed(st);
-        return finish(s, st);
-    }
-
-    static send_result<T> finish(detail::stored<T>& s, status st) noexcept {
-        if (st == status::ok) return send_result<T>(st);
-        return send_result<T>(st, std::move(s));
+        return detail::send_outcome<T>(st, s);
     }
 };
 

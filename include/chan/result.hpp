@@ -123,4 +123,13 @@ public:
     explicit operator bool() const noexcept { return ok(); }
 };
 
+namespace detail {
+// What every send returns: ok, or its failure with the message handed back. (`stored<T>`
+// is an alias that may be T itself, so callers name T.)
+template <class T>
+send_result<T> send_outcome(status st, stored<T>& message) noexcept {
+    return st == status::ok ? send_result<T>(st) : send_result<T>(st, std::move(message));
+}
+}  // namespace detail
+
 }  // namespace chan

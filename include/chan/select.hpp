@@ -290,11 +290,7 @@ private:
                        std::size_t i) noexcept {
         const status st = sp ? detail::selectable<H>::complete_traced(*a.handle, t, *a.prepared, *sp, i)
                              : detail::selectable<H>::complete(*a.handle, t, *a.prepared, detail::no_probe{});
-        if (st == status::ok) {
-            a.result.emplace(st);
-        } else {
-            a.result.emplace(st, std::move(*a.prepared));
-        }
+        a.result.emplace(detail::send_outcome<detail::selectable_value_t<H>>(st, *a.prepared));
         a.prepared.reset();
     }
     template <class F>
@@ -381,7 +377,7 @@ public:
         detail::stored<T> s = detail::store(std::move(message));
         const status st = detail::selectable<H>::complete(tx, tok_, s, detail::no_probe{});
         done_ = true;
-        return finish_send<T>(st, s);
+        return detail::send_outcome<T>(st, s);
     }
 
 private:
@@ -397,11 +393,7 @@ private:
     [[gnu::noinline, gnu::cold]] static send_result<T> send_traced(H& tx, detail::token t, T message,
                                                                    detail::select_probe probe, std::size_t index) {
         detail::stored<T> s = detail::store(std::move(message));
-        return finish_send<T>(detail::selectable<H>::complete_traced(tx, t, s, probe, index), s);
-    }
-    template <class T>
-    static send_result<T> finish_send(status st, detail::stored<T>& s) noexcept {
-        return st == status::ok ? send_result<T>(st) : send_result<T>(st, std::move(s));
+        return detail::send_outcome<T>(detail::selectable<H>::complete_traced(tx, t, s, probe, index), s);
     }
 
     friend class selector;

@@ -74,8 +74,7 @@ send_result<T> send_traced(const channel_desc& channel, source_location loc, sto
         st = op(message, &p);
         if (st != status::ok) p.failed(st);
     }
-    if (st == status::ok) return send_result<T>(st);
-    return send_result<T>(st, std::move(message));
+    return send_outcome<T>(st, message);
 }
 
 }  // namespace chan::detail
