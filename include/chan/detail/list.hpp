@@ -118,8 +118,28 @@ public:
     }
 
     // ---- claim / complete ----
+    //
+    // Each claim is split in two. The first part makes one attempt at the common case (a
+    // block in place, not its last position, no other thread in the way) and saves no
+    // registers; everything else (the first block, a block boundary, a lost race, a
+    // closed channel on the sending side) goes to the loop after it, which starts over
+    // from fresh loads. As one function, every message paid the loop's prologue and
+    // register saves: unbounded cells ran 15% more instructions (bench/RESULTS.md).
 
     bool start_send(token& t) {
+        std::size_t tail = tail_.index.load(std::memory_order_acquire);
+        block* blk = tail_.blk.load(std::memory_order_acquire);
+        const std::size_t offset = (tail >> shift) % lap;
+        if ((tail & mark_bit) == 0 && blk && offset + 1 < block_cap &&
+            tail_.index.compare_exchange_weak(tail, tail + one, std::memory_order_seq_cst,
+                                              std::memory_order_acquire)) {
+            fill(t, blk, offset, tail);
+            return true;
+        }
+        return start_send_slow(t);
+    }
+
+    [[gnu::noinline]] bool start_send_slow(token& t) {
         backoff b;
         std::size_t tail = tail_.index.load(std::memory_order_acquire);
         block* blk = tail_.blk.load(std::memory_order_acquire);
@@ -162,9 +182,7 @@ public:
                     tail_.index.fetch_add(one, std::memory_order_release);
                     blk->next.store(nb, std::memory_order_release);
                 }
-                t.ptr = blk;
-                t.n = offset;
-                t.seq = message_number(tail);
+                fill(t, blk, offset, tail);
                 return true;
             }
             blk = tail_.blk.load(std::memory_order_acquire);
@@ -184,6 +202,22 @@ public:
     }
 
     bool start_recv(token& t) noexcept {
+        std::size_t head = head_.index.load(std::memory_order_acquire);
+        block* blk = head_.blk.load(std::memory_order_acquire);
+        const std::size_t offset = (head >> shift) % lap;
+        if (offset + 1 < block_cap) {
+            const step after = step_from(head);
+            if (after.at_tail) return claim_end(t, after.tail);
+            if (blk && head_.index.compare_exchange_weak(head, after.head, std::memory_order_seq_cst,
+                                                         std::memory_order_acquire)) {
+                fill(t, blk, offset, head);
+                return true;
+            }
+        }
+        return start_recv_slow(t);
+    }
+
+    [[gnu::noinline]] bool start_recv_slow(token& t) noexcept {
         backoff b;
         std::size_t head = head_.index.load(std::memory_order_acquire);
         block* blk = head_.blk.load(std::memory_order_acquire);
@@ -195,19 +229,9 @@ public:
                 blk = head_.blk.load(std::memory_order_acquire);
                 continue;
             }
-            std::size_t new_head = head + one;
-            if ((new_head & mark_bit) == 0) {
-                std::atomic_thread_fence(std::memory_order_seq_cst);
-                const std::size_t tail = tail_.index.load(std::memory_order_relaxed);
-                if ((head >> shift) == (tail >> shift)) {
-                    if (tail & mark_bit) {
-                        t.ptr = nullptr;  // drained and disconnected
-                        return true;
-                    }
-                    return false;  // empty
-                }
-                if ((head >> shift) / lap != (tail >> shift) / lap) new_head |= mark_bit;
-            }
+            const step after = step_from(head);
+            if (after.at_tail) return claim_end(t, after.tail);
+            const std::size_t new_head = after.head;
             if (!blk) {  // the first message is being sent and its block installed
                 b.snooze();
                 head = head_.index.load(std::memory_order_acquire);
@@ -223,9 +247,7 @@ public:
                     head_.blk.store(next, std::memory_order_release);
                     head_.index.store(next_index, std::memory_order_release);
                 }
-                t.ptr = blk;
-                t.n = offset;
-                t.seq = message_number(head);
+                fill(t, blk, offset, head);
                 return true;
             }
             blk = head_.blk.load(std::memory_order_acquire);
@@ -380,6 +402,40 @@ public:
     bool full() const noexcept { return false; }
 
 private:
+    // A claim of the slot at `offset` of `blk`, at position `index`.
+    static void fill(token& t, block* blk, std::size_t offset, std::size_t index) noexcept {
+        t.ptr = blk;
+        t.n = offset;
+        t.seq = message_number(index);
+    }
+
+    // Where a receiver taking position `head` moves the head: nowhere if it has reached
+    // the tail (nothing to take; `tail` then says whether the channel is closed), else to
+    // `head`, which carries the mark when the tail is already in a later block. Looks at
+    // the tail only while the head's mark does not already say it is ahead.
+    struct step {
+        bool at_tail;
+        std::size_t tail, head;
+    };
+    step step_from(std::size_t head) const noexcept {
+        std::size_t next = head + one;
+        if ((next & mark_bit) == 0) {
+            std::atomic_thread_fence(std::memory_order_seq_cst);
+            const std::size_t tail = tail_.index.load(std::memory_order_relaxed);
+            if ((head >> shift) == (tail >> shift)) return {true, tail, 0};
+            if ((head >> shift) / lap != (tail >> shift) / lap) next |= mark_bit;
+        }
+        return {false, 0, next};
+    }
+
+    // A receiver's head has reached `tail`: nothing to take. Once the channel is closed
+    // that is a claim of "disconnected" (a null token); before, the channel is empty.
+    static bool claim_end(token& t, std::size_t tail) noexcept {
+        if ((tail & mark_bit) == 0) return false;
+        t.ptr = nullptr;
+        return true;
+    }
+
     static std::uint64_t message_number(std::size_t index) noexcept {
         const std::size_t pos = index >> shift;
         return static_cast<std::uint64_t>(pos / lap) * block_cap + pos % lap;
