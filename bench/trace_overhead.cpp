@@ -1,14 +1,15 @@
 // What tracing costs. For every workload x flavor cell of the suite (workloads.hpp):
-//   off      tracing compiled out (CHAN_DISABLE_TRACING: this file built as chan-bench-trace-off)
-//   idle     tracing compiled in, no recording: the price every program pays
+//   off      tracing compiled out (chan-bench-trace-off, built from trace_cell.cpp with
+//            CHAN_DISABLE_TRACING)
+//   idle     tracing compiled in, no recording (chan-bench-trace-idle, the same file
+//            without it): the price every program pays
 //   ratio    idle / off (target: within 1.03)
 //   traced   extra nanoseconds per message while a recording is on
 // Each measurement is its own process (the two builds cannot share one), and the off
 // and idle runs of a cell alternate, REPEATS times each, so that a machine that gets
 // busier or quieter affects both alike; each figure is a median.
 //
-// usage: chan-bench-trace [REGEX]            REGEX picks "workload/flavor" cells
-//        chan-bench-trace cell W F [record]  one run of one cell; prints its seconds
+// usage: chan-bench-trace [REGEX]   REGEX picks "workload/flavor" cells
 // env:   MESSAGES (default 5e6), REPEATS (default 5), TRACED_MESSAGES (default 2e5:
 //        a recording keeps every event in memory, about 100 bytes each)
 #include <algorithm>
@@ -27,24 +28,6 @@
 
 namespace {
 
-// ---- one cell, in this process ----
-
-int run_cell(const std::string& workload, const std::string& flavor, bool record) {
-#ifdef CHAN_DISABLE_TRACING
-    if (record) throw std::invalid_argument("this build has tracing compiled out: it cannot record");
-#else
-    if (record) chan::trace::start();
-#endif
-    const auto seconds = bench::run<bench::chan_impl>(workload, flavor, bench::messages_from_env());
-    if (!seconds) return 3;
-    std::printf("%.6f\n", *seconds);
-    return 0;
-}
-
-#ifndef CHAN_DISABLE_TRACING
-
-// ---- the driver: runs cells in child processes ----
-
 long env_long(const char* name, long fallback, long lo, long hi) {
     const char* s = std::getenv(name);
     if (!s) return fallback;
@@ -58,7 +41,7 @@ long env_long(const char* name, long fallback, long lo, long hi) {
 // cell does not apply. Throws when the run fails.
 std::optional<double> run_child(const std::string& program, const std::string& w, const std::string& f,
                                 long messages, bool record) {
-    const std::string command = "MESSAGES=" + std::to_string(messages) + " '" + program + "' cell " + w + " " + f +
+    const std::string command = "MESSAGES=" + std::to_string(messages) + " '" + program + "' " + w + " " + f +
                                 (record ? " record" : "");
     std::FILE* p = popen(command.c_str(), "r");
     if (!p) throw std::runtime_error("cannot run " + program);
@@ -79,25 +62,25 @@ struct cell_result {
     double off, idle, traced_ns;  // traced_ns: extra per message while recording
 };
 
-std::optional<cell_result> measure(const std::string& self, const std::string& w, const std::string& f, long messages,
+std::optional<cell_result> measure(const std::string& w, const std::string& f, long messages,
                                    long traced_messages, int repeats) {
     std::vector<double> off, idle, quiet, recording;
     for (int i = 0; i < repeats; ++i) {
         // Alternate which goes first, so that neither always runs on a warmer machine.
         const bool off_first = i % 2 == 0;
-        const auto a = run_child(off_first ? CHAN_BENCH_TRACE_OFF : self, w, f, messages, false);
+        const auto a = run_child(off_first ? CHAN_BENCH_TRACE_OFF : CHAN_BENCH_TRACE_IDLE, w, f, messages, false);
         if (!a) return std::nullopt;
-        const auto b = run_child(off_first ? self : CHAN_BENCH_TRACE_OFF, w, f, messages, false);
+        const auto b = run_child(off_first ? CHAN_BENCH_TRACE_IDLE : CHAN_BENCH_TRACE_OFF, w, f, messages, false);
         (off_first ? off : idle).push_back(*a);
         (off_first ? idle : off).push_back(*b);
-        quiet.push_back(*run_child(self, w, f, traced_messages, false));
-        recording.push_back(*run_child(self, w, f, traced_messages, true));
+        quiet.push_back(*run_child(CHAN_BENCH_TRACE_IDLE, w, f, traced_messages, false));
+        recording.push_back(*run_child(CHAN_BENCH_TRACE_IDLE, w, f, traced_messages, true));
     }
     const double extra = median(recording) - median(quiet);
     return cell_result{median(off), median(idle), extra * 1e9 / static_cast<double>(traced_messages)};
 }
 
-int drive(const std::string& self, const std::regex& filter) {
+int drive(const std::regex& filter) {
     // A CHAN_TRACE inherited by the cells would make every "idle" run a recording one.
     if (std::getenv("CHAN_TRACE")) throw std::invalid_argument("unset CHAN_TRACE: the cells must not record unless told");
     const long messages = bench::messages_from_env();
@@ -110,7 +93,7 @@ int drive(const std::string& self, const std::regex& filter) {
     for (const auto& w : bench::workloads) {
         for (const auto& f : bench::flavors) {
             if (!std::regex_search(w + "/" + f, filter)) continue;
-            const auto r = measure(self, w, f, messages, traced, repeats);
+            const auto r = measure(w, f, messages, traced, repeats);
             if (!r) continue;
             ratios.push_back(r->idle / r->off);
             std::printf("%-24s%10.3f%10.3f%8.3f%14.0f\n", (w + "/" + f).c_str(), r->off, r->idle, r->idle / r->off,
@@ -125,10 +108,8 @@ int drive(const std::string& self, const std::regex& filter) {
     return 0;
 }
 
-#endif
-
 constexpr const char* usage =
-    "usage: chan-bench-trace [REGEX] | chan-bench-trace cell WORKLOAD FLAVOR [record]\n"
+    "usage: chan-bench-trace [REGEX]\n"
     "env:   MESSAGES (5e6), REPEATS (5), TRACED_MESSAGES (2e5)\n";
 
 }  // namespace
@@ -140,17 +121,8 @@ int main(int argc, char** argv) {
             std::printf("%s", usage);
             return 0;
         }
-        if (!args.empty() && args[0] == "cell") {
-            if (args.size() < 3 || args.size() > 4 || (args.size() == 4 && args[3] != "record"))
-                throw std::invalid_argument("cell needs WORKLOAD FLAVOR [record]");
-            return run_cell(args[1], args[2], args.size() == 4);
-        }
-#ifdef CHAN_DISABLE_TRACING
-        throw std::invalid_argument("this build only runs cells (chan-bench-trace drives it)");
-#else
         if (args.size() > 1) throw std::invalid_argument("unexpected argument '" + args[1] + "'");
-        return drive(argv[0], std::regex(args.empty() ? "." : args[0]));
-#endif
+        return drive(std::regex(args.empty() ? "." : args[0]));
     } catch (const std::invalid_argument& e) {
         std::fprintf(stderr, "chan-bench-trace: %s\n%s", e.what(), usage);
         return 2;
