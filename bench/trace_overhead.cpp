@@ -1,5 +1,5 @@
 // What tracing costs. For every workload x flavor cell of the suite (workloads.hpp):
-//   off      tracing compiled out (chan-bench-trace-off, built from trace_cell.cpp with
+//   off      tracing compiled out (chan-bench-trace-off, built from bench_one.cpp with
 //            CHAN_DISABLE_TRACING)
 //   idle     tracing compiled in, no recording (chan-bench-trace-idle, the same file
 //            without it): the price every program pays
