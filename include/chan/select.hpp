@@ -213,10 +213,10 @@ private:
                 probe.emplace(channel_arms, wait_kind(timeout), loc);
                 (describe(std::get<I>(arms), I, *probe), ...);
             }
-            c = detail::run_select(ops, timeout, probe ? &*probe : nullptr);
+            c = detail::run_select(ops, timeout, Traced ? &*probe : nullptr);
             // Complete the claimed operation before anything else. Only a broadcast
             // receive can throw here (copying the message), and then it received nothing.
-            if (c) (void)((c->index == I ? (finish(std::get<I>(arms), c->tok, probe, I), ran = I, true) : false) || ...);
+            if (c) (void)((c->index == I ? (finish<Traced>(std::get<I>(arms), c->tok, probe, I), ran = I, true) : false) || ...);
         } catch (...) {
             (restore_unsent(std::get<I>(arms), false), ...);
             throw;
@@ -224,7 +224,7 @@ private:
 
         // Then give unsent messages back, then run the one handler.
         if (!c) {
-            if (probe) probe->done(-1, timeout.k == detail::select_timeout::kind::now ? status::empty : status::timeout);
+            if constexpr (Traced) probe->done(-1, timeout.k == detail::select_timeout::kind::now ? status::empty : status::timeout);
             (void)((detail::arm_kind<std::remove_cvref_t<Arms>>::is_channel ? false : (ran = I, true)) || ...);
         }
         index_ = ran;
@@ -275,25 +275,30 @@ private:
     template <class F>
     static void describe(detail::timing_arm<F>&, std::size_t, detail::select_probe&) {}
 
-    // Completing the arm that was claimed (selectable.hpp: traced or not).
-    template <class H, class F>
+    // Completing the arm that was claimed (selectable.hpp: traced or not). Traced is a
+    // template argument, not a test of `sp`: with the test, g++ kept finish out of line.
+    template <bool Traced, class H, class F>
     static void finish(detail::recv_arm<H, F>& a, detail::token& t, std::optional<detail::select_probe>& sp,
                        std::size_t i) {
-        if (sp) [[unlikely]] {
+        if constexpr (Traced) {
             a.result.emplace(detail::selectable<H>::complete_traced(*a.handle, t, *sp, i));
         } else {
             a.result.emplace(detail::selectable<H>::complete(*a.handle, t, detail::no_probe{}));
         }
     }
-    template <class H, class V, class F>
+    template <bool Traced, class H, class V, class F>
     static void finish(detail::send_arm<H, V, F>& a, detail::token& t, std::optional<detail::select_probe>& sp,
                        std::size_t i) noexcept {
-        const status st = sp ? detail::selectable<H>::complete_traced(*a.handle, t, *a.prepared, *sp, i)
-                             : detail::selectable<H>::complete(*a.handle, t, *a.prepared, detail::no_probe{});
+        status st;
+        if constexpr (Traced) {
+            st = detail::selectable<H>::complete_traced(*a.handle, t, *a.prepared, *sp, i);
+        } else {
+            st = detail::selectable<H>::complete(*a.handle, t, *a.prepared, detail::no_probe{});
+        }
         a.result.emplace(detail::send_outcome<detail::selectable_value_t<H>>(st, *a.prepared));
         a.prepared.reset();
     }
-    template <class F>
+    template <bool Traced, class F>
     static void finish(detail::timing_arm<F>&, detail::token&, std::optional<detail::select_probe>&,
                        std::size_t) noexcept {}
 

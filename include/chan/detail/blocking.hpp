@@ -11,7 +11,7 @@ namespace chan::detail {
 
 // Retries `attempt` with backoff for a short while; true as soon as it succeeds.
 template <class Attempt>
-bool spin_until(Attempt attempt) noexcept(noexcept(attempt())) {
+[[gnu::always_inline]] inline bool spin_until(Attempt attempt) noexcept(noexcept(attempt())) {
     backoff b;
     for (;;) {
         if (attempt()) return true;

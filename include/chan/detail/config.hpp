@@ -37,10 +37,15 @@ namespace chan::detail {
 
 // Inlining. A few functions on the untraced path are marked [[gnu::always_inline]]:
 // the dispatch from a handle to its flavor (visit_send_side, visit_recv_side, the select
-// arms' visit and complete) and the bounded channel's claims (start_send, start_recv).
-// Tracing compiled in adds cold callers and code around them, and g++'s size heuristics
-// then kept them out of line where a build without tracing inlined them: up to 30% more
-// instructions per message for the same work (bench/RESULTS.md, "Tracing overhead").
+// arms' visit and complete), the bounded channel's claims (start_send, start_recv), the
+// unbounded channel's claims' first attempts with their helpers and its whole send, and
+// the spin before parking (spin_until). Tracing compiled in adds cold callers and code
+// around them, and g++'s size heuristics then kept them out of line where a build
+// without tracing inlined them: up to 30% more instructions per message for the same
+// work (bench/RESULTS.md, "Tracing overhead"). The heuristics spend one budget per
+// file (--param inline-unit-growth), and the traced instantiations, which are not
+// known to be cold, spend it too; which call loses is a matter of order, so forcing
+// the hot path is the only choice that holds for every program.
 
 // Counters written by different threads live on separate cache lines so that a
 // producer and a consumer do not invalidate each other's line on every message.

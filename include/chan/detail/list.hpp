@@ -125,8 +125,9 @@ public:
     // closed channel on the sending side) goes to the loop after it, which starts over
     // from fresh loads. As one function, every message paid the loop's prologue and
     // register saves: unbounded cells ran 15% more instructions (bench/RESULTS.md).
+    // The first parts, their helpers and the send are always inlined (config.hpp).
 
-    bool start_send(token& t) {
+    [[gnu::always_inline]] bool start_send(token& t) {
         std::size_t tail = tail_.index.load(std::memory_order_acquire);
         block* blk = tail_.blk.load(std::memory_order_acquire);
         const std::size_t offset = (tail >> shift) % lap;
@@ -191,7 +192,7 @@ public:
     }
 
     template <class Probe>
-    status write(token& t, stored<T>& v, Probe p) noexcept {
+    [[gnu::always_inline]] status write(token& t, stored<T>& v, Probe p) noexcept {
         if (!t.ptr) return status::disconnected;
         slot& s = static_cast<block*>(t.ptr)->slots[t.n];
         if (p) p->sent(t.seq);
@@ -201,7 +202,7 @@ public:
         return status::ok;
     }
 
-    bool start_recv(token& t) noexcept {
+    [[gnu::always_inline]] bool start_recv(token& t) noexcept {
         std::size_t head = head_.index.load(std::memory_order_acquire);
         block* blk = head_.blk.load(std::memory_order_acquire);
         const std::size_t offset = (head >> shift) % lap;
@@ -275,7 +276,7 @@ public:
     // ---- whole operations ----
 
     template <class Probe>
-    status try_send(stored<T>& v, Probe p) {
+    [[gnu::always_inline]] status try_send(stored<T>& v, Probe p) {
         token t;
         start_send(t);  // never "full"
         return write(t, v, p);
@@ -283,7 +284,7 @@ public:
 
     // Unbounded: a send never waits, so the deadline never matters.
     template <class Probe>
-    status send(stored<T>& v, const deadline&, Probe p) { return try_send(v, p); }
+    [[gnu::always_inline]] status send(stored<T>& v, const deadline&, Probe p) { return try_send(v, p); }
 
     template <class Probe>
     recv_result<T> try_recv(Probe p) noexcept {
@@ -403,7 +404,7 @@ public:
 
 private:
     // A claim of the slot at `offset` of `blk`, at position `index`.
-    static void fill(token& t, block* blk, std::size_t offset, std::size_t index) noexcept {
+    [[gnu::always_inline]] static void fill(token& t, block* blk, std::size_t offset, std::size_t index) noexcept {
         t.ptr = blk;
         t.n = offset;
         t.seq = message_number(index);
@@ -417,7 +418,7 @@ private:
         bool at_tail;
         std::size_t tail, head;
     };
-    step step_from(std::size_t head) const noexcept {
+    [[gnu::always_inline]] step step_from(std::size_t head) const noexcept {
         std::size_t next = head + one;
         if ((next & mark_bit) == 0) {
             std::atomic_thread_fence(std::memory_order_seq_cst);
@@ -430,13 +431,13 @@ private:
 
     // A receiver's head has reached `tail`: nothing to take. Once the channel is closed
     // that is a claim of "disconnected" (a null token); before, the channel is empty.
-    static bool claim_end(token& t, std::size_t tail) noexcept {
+    [[gnu::always_inline]] static bool claim_end(token& t, std::size_t tail) noexcept {
         if ((tail & mark_bit) == 0) return false;
         t.ptr = nullptr;
         return true;
     }
 
-    static std::uint64_t message_number(std::size_t index) noexcept {
+    [[gnu::always_inline]] static std::uint64_t message_number(std::size_t index) noexcept {
         const std::size_t pos = index >> shift;
         return static_cast<std::uint64_t>(pos / lap) * block_cap + pos % lap;
     }
