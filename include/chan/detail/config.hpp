@@ -5,6 +5,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <type_traits>
+#include <version>
+#if defined(__cpp_lib_source_location)
+#include <source_location>
+#endif
 
 namespace chan {
 
@@ -13,23 +17,51 @@ using clock = std::chrono::steady_clock;
 // A point in time on that clock; timers (`after`, `at`, `tick`) deliver these.
 using instant = clock::time_point;
 
-// The place in the program that called a library function. `std::source_location`
-// is missing from Emscripten 3.1.6's libc++, so this is spelled with the builtins that
-// both g++ and clang evaluate at the call site when used as default arguments.
-struct source_location {
-    const char* file = "";
-    unsigned line = 0;
+// The place in the program that called a library function, taken by every operation as
+// a default argument (`source_location::current()`, evaluated at the caller).
+//
+// Where the standard library has `std::source_location` (g++), this is one pointer to
+// a constant the compiler lays out once per call site: setting it up on every call,
+// traced or not, is one instruction. Emscripten 3.1.6's libc++ lacks it, so there the
+// file and line are spelled with the builtins that both g++ and clang evaluate at the
+// call site when used as default arguments.
+#if defined(__cpp_lib_source_location)
+class source_location {
+public:
+    constexpr source_location() noexcept = default;  // nowhere: file "", line 0
+    const char* file() const noexcept { return where_.file_name(); }
+    unsigned line() const noexcept { return static_cast<unsigned>(where_.line()); }
+
+    static constexpr source_location current(std::source_location w = std::source_location::current()) noexcept {
+        return source_location(w);
+    }
+
+private:
+    constexpr explicit source_location(std::source_location w) noexcept : where_(w) {}
+    std::source_location where_;
+};
+#else
+class source_location {
+public:
+    constexpr source_location() noexcept = default;  // nowhere: file "", line 0
+    const char* file() const noexcept { return file_; }
+    unsigned line() const noexcept { return line_; }
+
+    static constexpr source_location current(const char* f = __builtin_FILE(), unsigned l = __builtin_LINE()) noexcept {
+        return source_location(f, l);
+    }
+
+private:
+    constexpr source_location(const char* f, unsigned l) noexcept : file_(f), line_(l) {}
+    const char* file_ = "";
+    unsigned line_ = 0;
     // Fills what would be padding: every operation passes its location by value to its
     // traced path, and with four undefined bytes beside the line g++ spent five
     // instructions per call merging the line into a register, traced or not (a tenth of
     // an untraced select's overhead, bench/RESULTS.md). Always 0.
-    unsigned filler = 0;
-
-    static constexpr source_location current(const char* f = __builtin_FILE(),
-                                             unsigned l = __builtin_LINE()) noexcept {
-        return {f, l, 0};
-    }
+    unsigned filler_ = 0;
 };
+#endif
 
 }  // namespace chan
 

@@ -41,8 +41,8 @@ public:
             epoch_ = r.epoch();
             thread_ = r.thread_number();
             channel_ = r.channel_number(ch);
-            file_ = r.file_index(loc.file);
-            line_ = loc.line;
+            file_ = r.file_index(loc.file());
+            line_ = loc.line();
         } catch (...) {
             epoch_ = 0;  // matches no recording: every event is dropped
         }

@@ -20,7 +20,7 @@ public:
             recorder& r = recorder::instance();
             epoch_ = r.epoch();
             thread_ = r.thread_number();
-            file_ = r.file_index(loc.file);
+            file_ = r.file_index(loc.file());
             trace::event e = make(trace::kind::select_begin);
             e.a = static_cast<std::int64_t>(arms);
             e.b = static_cast<std::int64_t>(wait);
@@ -65,7 +65,7 @@ private:
         e.what = k;
         e.thread = thread_;
         e.file = file_;
-        e.line = loc_.line;
+        e.line = loc_.line();
         return e;
     }
     void append(trace::event&& e) noexcept { recorder::instance().append(std::move(e), epoch_); }
