@@ -358,7 +358,7 @@ public:
     std::size_t index() const noexcept { return op_.index; }
 
     template <class H>
-    recv_result<detail::selectable_value_t<H>> recv(H& rx) {
+    [[gnu::always_inline]] recv_result<detail::selectable_value_t<H>> recv(H& rx) {
         static_assert(!detail::selectable<H>::is_send, "selected_operation::recv needs a receiving handle");
         check(detail::selectable<H>::op(rx, 0), false);
         done_ = true;  // completing cannot fail halfway: if it throws, nothing was received
@@ -367,7 +367,8 @@ public:
     }
 
     template <class H>
-    send_result<detail::selectable_value_t<H>> send(H& tx, detail::selectable_value_t<H> message) {
+    [[gnu::always_inline]] send_result<detail::selectable_value_t<H>> send(H& tx,
+                                                                           detail::selectable_value_t<H> message) {
         using T = detail::selectable_value_t<H>;
         static_assert(detail::selectable<H>::is_send, "selected_operation::send needs a sending handle");
         static_assert(std::is_nothrow_move_constructible_v<T>,

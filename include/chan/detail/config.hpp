@@ -69,8 +69,9 @@ namespace chan::detail {
 
 // Inlining. A few functions on the untraced path are marked [[gnu::always_inline]]:
 // the dispatch from a handle to its flavor (visit_send_side, visit_recv_side, the select
-// arms' visit and complete), the bounded channel's claims (start_send, start_recv), the
-// unbounded channel's claims' first attempts with their helpers and its whole send, and
+// arms' visit and complete with its lambda, selected_operation's recv and send), the
+// bounded channel's claims (start_send, start_recv), the unbounded channel's claims'
+// first attempts with their helpers, its whole send and its read's common case, and
 // the spin before parking (spin_until). Tracing compiled in adds cold callers and code
 // around them, and g++'s size heuristics then kept them out of line where a build
 // without tracing inlined them: up to 30% more instructions per message for the same

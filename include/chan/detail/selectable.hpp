@@ -111,10 +111,12 @@ struct recv_selectable {
         return Access::describe(Access::target(h));
     }
     // Completes a claimed receive. Throws only if copying a broadcast message throws, and
-    // then nothing was received: the receiver stays where it was.
+    // then nothing was received: the receiver stays where it was. (The lambdas' GNU
+    // attribute is the one spelling that applies to their call operator; config.hpp
+    // says why these are forced inline.)
     template <class H, class Probe>
     [[gnu::always_inline]] static recv_result<T> complete(H& h, token& t, Probe p) {
-        return Access::visit(Access::target(h), [&](auto& f) { return f.read(t, p); });
+        return Access::visit(Access::target(h), [&](auto& f) __attribute__((always_inline)) { return f.read(t, p); });
     }
     // The same, for a traced select whose arm `index` it is: through a probe for the
     // arm, then the select's report of the arm that ran. Out of line and cold, as every
@@ -146,7 +148,8 @@ struct send_selectable {
     }
     template <class H, class Probe>
     [[gnu::always_inline]] static status complete(H& h, token& t, stored<T>& v, Probe p) noexcept {
-        return Access::visit(Access::target(h), [&](auto& f) { return f.write(t, v, p); });
+        return Access::visit(Access::target(h),
+                             [&](auto& f) __attribute__((always_inline)) { return f.write(t, v, p); });
     }
     template <class H>
     [[gnu::noinline, gnu::cold]] static status complete_traced(H& h, token& t, stored<T>& v, select_probe& sp,
