@@ -3,11 +3,13 @@
 //            CHAN_DISABLE_TRACING)
 //   idle     tracing compiled in, no recording (chan-bench-trace-idle, the same file
 //            without it): the price every program pays
-//   ratio    idle / off (target: within 1.03)
+//   ratio    idle / off (target: within 1.03): the median of the ratios of the runs
+//            made back to back, with the middle half of them (their quartiles), which
+//            says whether a ratio is a cost or the machine's noise
 //   traced   extra nanoseconds per message while a recording is on
 // Each measurement is its own process (the two builds cannot share one), and the off
 // and idle runs of a cell alternate, REPEATS times each, so that a machine that gets
-// busier or quieter affects both alike; each figure is a median.
+// busier or quieter affects both alike; off and idle are medians.
 //
 // usage: chan-bench-trace [REGEX]   REGEX picks "workload/flavor" cells
 // env:   MESSAGES (default 5e6), REPEATS (default 5), TRACED_MESSAGES (default 2e5:
@@ -58,13 +60,25 @@ double median(std::vector<double> v) {
     return v[v.size() / 2];
 }
 
+struct quartiles {
+    double low, median, high;
+};
+
+quartiles quartiles_of(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    const std::size_t n = v.size();
+    return {v[n / 4], v[n / 2], v[(3 * n) / 4]};
+}
+
 struct cell_result {
-    double off, idle, traced_ns;  // traced_ns: extra per message while recording
+    double off, idle;
+    quartiles ratio;   // of idle / off, run by run
+    double traced_ns;  // extra per message while recording
 };
 
 std::optional<cell_result> measure(const std::string& w, const std::string& f, long messages,
                                    long traced_messages, int repeats) {
-    std::vector<double> off, idle, quiet, recording;
+    std::vector<double> off, idle, ratios, quiet, recording;
     for (int i = 0; i < repeats; ++i) {
         // Alternate which goes first, so that neither always runs on a warmer machine.
         const bool off_first = i % 2 == 0;
@@ -73,12 +87,16 @@ std::optional<cell_result> measure(const std::string& w, const std::string& f, l
         const auto b = run_child(off_first ? CHAN_BENCH_TRACE_IDLE : CHAN_BENCH_TRACE_OFF, w, f, messages, false);
         (off_first ? off : idle).push_back(*a);
         (off_first ? idle : off).push_back(*b);
+        ratios.push_back(idle.back() / off.back());
         quiet.push_back(*run_child(CHAN_BENCH_TRACE_IDLE, w, f, traced_messages, false));
         recording.push_back(*run_child(CHAN_BENCH_TRACE_IDLE, w, f, traced_messages, true));
     }
     const double extra = median(recording) - median(quiet);
-    return cell_result{median(off), median(idle), extra * 1e9 / static_cast<double>(traced_messages)};
+    return cell_result{median(off), median(idle), quartiles_of(ratios),
+                       extra * 1e9 / static_cast<double>(traced_messages)};
 }
+
+constexpr double target_ratio = 1.03;
 
 int drive(const std::regex& filter) {
     // A CHAN_TRACE inherited by the cells would make every "idle" run a recording one.
@@ -86,25 +104,38 @@ int drive(const std::regex& filter) {
     const long messages = bench::messages_from_env();
     const long traced = env_long("TRACED_MESSAGES", 200000, bench::threads, 5000000);
     const int repeats = static_cast<int>(env_long("REPEATS", 5, 1, 100));
+    const bool any = std::any_of(bench::workloads.begin(), bench::workloads.end(), [&](const std::string& w) {
+        return std::any_of(bench::flavors.begin(), bench::flavors.end(),
+                           [&](const std::string& f) { return std::regex_search(w + "/" + f, filter); });
+    });
+    if (!any) throw std::invalid_argument("REGEX matches no cell (cells are WORKLOAD/FLAVOR, e.g. seq/bounded)");
     std::printf("# MESSAGES=%ld REPEATS=%d TRACED_MESSAGES=%ld; seconds are medians, lower is better\n", messages,
                 repeats, traced);
-    std::printf("%-24s%10s%10s%8s%14s\n", "workload/flavor", "off", "idle", "ratio", "traced ns/msg");
+    std::printf("%-24s%10s%10s%8s%14s%14s\n", "workload/flavor", "off", "idle", "ratio", "middle half",
+                "traced ns/msg");
     std::vector<double> ratios;
+    std::size_t over = 0;              // cells whose median ratio is above the target
+    std::vector<std::string> costly;  // cells whose whole middle half is above it
     for (const auto& w : bench::workloads) {
         for (const auto& f : bench::flavors) {
-            if (!std::regex_search(w + "/" + f, filter)) continue;
+            const std::string cell = w + "/" + f;
+            if (!std::regex_search(cell, filter)) continue;
             const auto r = measure(w, f, messages, traced, repeats);
             if (!r) continue;
-            ratios.push_back(r->idle / r->off);
-            std::printf("%-24s%10.3f%10.3f%8.3f%14.0f\n", (w + "/" + f).c_str(), r->off, r->idle, r->idle / r->off,
-                        r->traced_ns);
+            ratios.push_back(r->ratio.median);
+            if (r->ratio.median > target_ratio) ++over;
+            if (r->ratio.low > target_ratio) costly.push_back(cell);
+            std::printf("%-24s%10.3f%10.3f%8.3f%8.3f-%5.3f%14.0f\n", cell.c_str(), r->off, r->idle, r->ratio.median,
+                        r->ratio.low, r->ratio.high, r->traced_ns);
             std::fflush(stdout);
         }
     }
-    if (!ratios.empty()) {
-        std::printf("# idle/off: median %.3f, worst %.3f over %zu cells (1.000 = no cost)\n", median(ratios),
-                    *std::max_element(ratios.begin(), ratios.end()), ratios.size());
-    }
+    if (ratios.empty()) return 0;
+    std::printf("# idle/off: median %.3f, worst %.3f over %zu cells (1.000 = no cost)\n", median(ratios),
+                *std::max_element(ratios.begin(), ratios.end()), ratios.size());
+    std::printf("# above %.2f: %zu cells; with their whole middle half above it (a cost, not noise): %zu\n",
+                target_ratio, over, costly.size());
+    for (const auto& cell : costly) std::printf("#   %s\n", cell.c_str());
     return 0;
 }
 
