@@ -14,6 +14,33 @@ constexpr float pi = 3.14159265f;
 
 constexpr int curve_segments = 24;
 
+constexpr std::string_view separator = " · ";
+
+// `text` cut at every " · ".
+std::vector<std::string_view> caption_parts(std::string_view text) {
+    std::vector<std::string_view> parts;
+    for (std::size_t end; (end = text.find(separator)) != std::string_view::npos; text.remove_prefix(end + separator.size())) {
+        parts.push_back(text.substr(0, end));
+    }
+    parts.push_back(text);
+    return parts;
+}
+
+// `part` cut at its spaces, except inside parentheses: "(no slots)" is one word.
+std::vector<std::string_view> caption_words(std::string_view part) {
+    std::vector<std::string_view> words;
+    int depth = 0;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= part.size(); ++i) {
+        if (i < part.size() && part[i] == '(') ++depth;
+        if (i < part.size() && part[i] == ')') --depth;
+        if (i == part.size() || (part[i] == ' ' && depth <= 0)) {
+            if (i > start) words.push_back(part.substr(start, i - start));
+            start = i + 1;
+        }
+    }
+    return words;
+}
 
 }  // namespace
 
@@ -65,6 +92,43 @@ std::string fitted(ImFont* font, float font_size, std::string_view text, float w
     }
     while (lo > 0 && (static_cast<unsigned char>(text[lo]) & 0xC0) == 0x80) --lo;  // not inside a UTF-8 sequence
     return std::string(text.substr(0, lo)) + "…";
+}
+
+std::vector<std::string> wrapped(ImFont* font, float font_size, std::string_view text, float width,
+                                 std::size_t max_lines) {
+    auto width_of = [&](std::string_view t) { return font->CalcTextSizeA(font_size, FLT_MAX, 0, t.data(), t.data() + t.size()).x; };
+    if (width_of(text) <= width || max_lines <= 1) return {fitted(font, font_size, text, width)};
+    std::vector<std::string> lines;
+    std::string line;
+    auto last = [&] { return lines.size() + 1 == max_lines; };  // the last line takes the rest
+    auto next_line = [&](std::string_view first) {
+        lines.push_back(fitted(font, font_size, line, width));
+        line = std::string(first);
+    };
+    // Appends `piece` to the line after `joint`, or starts a new line with it if the line
+    // would be too wide; false when `piece` does not fit a line of its own.
+    auto add = [&](std::string_view piece, std::string_view joint) {
+        const std::string longer = line.empty() ? std::string(piece) : line + std::string(joint) + std::string(piece);
+        if (width_of(longer) <= width || last()) {
+            line = longer;
+            return true;
+        }
+        if (width_of(piece) > width) return false;
+        next_line(piece);
+        return true;
+    };
+    for (std::string_view part : caption_parts(text)) {
+        if (add(part, separator)) continue;
+        if (!line.empty()) next_line("");
+        for (std::string_view word : caption_words(part)) {
+            if (!add(word, " ")) {  // one word wider than a line: it has the line to itself, shortened
+                if (!line.empty()) next_line(word);
+                else line = std::string(word);
+            }
+        }
+    }
+    lines.push_back(fitted(font, font_size, line, width));
+    return lines;
 }
 
 float token_pill(ImDrawList* dl, const font_set& fonts, float font_size, ImVec2 centre, std::string_view text,

@@ -63,6 +63,12 @@ void clock_icon(ImDrawList* dl, ImVec2 centre, float radius, ImU32 colour, float
 void centred_text(ImDrawList* dl, ImFont* font, float font_size, ImVec2 centre, ImU32 colour, std::string_view text);
 // `text` shortened with "…" to fit `width` pixels.
 std::string fitted(ImFont* font, float font_size, std::string_view text, float width);
+// `text` in lines of `width` pixels, at most `max_lines`: broken first where it has a
+// " · " separator (dropped at the break), else between words, never inside a
+// parenthesised phrase; the last line takes the rest and is shortened with "…" if it
+// must be, as is any single word too wide for a line.
+std::vector<std::string> wrapped(ImFont* font, float font_size, std::string_view text, float width,
+                                 std::size_t max_lines);
 
 // Media icons for the playback buttons, drawn in a square of side `size` at `at`.
 enum class media_icon { play, pause, step_back, step_forward, to_start, to_end, run_again, stop };

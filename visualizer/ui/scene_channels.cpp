@@ -2,6 +2,7 @@
 // disconnected channels, and each broadcast receiver's place.
 #include <algorithm>
 #include <string>
+#include <vector>
 
 #include "draw.hpp"
 #include "scene_painter.hpp"
@@ -90,10 +91,17 @@ void scene_painter::draw_pipe(const pipe_box& p, const viz::channel_view& c) {
     const float label_width = std::max(p.max.x - p.min.x, column_width * 0.9f);
     const std::string name = fitted(fonts.body, em, c.name, label_width);
     centred_text(dl, fonts.body, em, ImVec2(p.centre().x, p.min.y - em * 0.7f), with_alpha(colours::text, alpha), name);
-    const std::string words = fitted(fonts.small, small, pipe_words(c), label_width);
-    centred_text(dl, fonts.small, small, ImVec2(p.centre().x, p.max.y + small * 0.75f), with_alpha(colours::quiet_text, alpha),
-                 words);
-    if (viz::is_broadcast(c.flavor)) draw_positions(p, c);
+    // The words under the pipe: on up to three lines rather than cut short where the column
+    // is narrow, as many as fit above the name of a pipe in the row below.
+    const float line_step = small * 1.15f;
+    const float room = row_height - h - em * 1.2f - small * 1.25f;  // below the first line
+    const std::size_t max_lines = 1 + static_cast<std::size_t>(std::clamp(room / line_step, 0.0f, 2.0f));
+    const std::vector<std::string> lines = wrapped(fonts.small, small, pipe_words(c), label_width, max_lines);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        centred_text(dl, fonts.small, small, ImVec2(p.centre().x, p.max.y + small * 0.75f + line_step * static_cast<float>(i)),
+                     with_alpha(colours::quiet_text, alpha), lines[i]);
+    }
+    if (viz::is_broadcast(c.flavor)) draw_positions(p, c, p.max.y + small * 1.7f + line_step * static_cast<float>(lines.size() - 1));
 
     if (ImGui::IsMouseHoveringRect(p.min, p.max)) {
         ImGui::BeginTooltip();
@@ -122,10 +130,9 @@ void scene_painter::draw_timer(const pipe_box& p, const viz::channel_view& c) {
 }
 
 // Each broadcast receiver's place: a marker under the slot it reads next, with its
-// name; one row per receiver so that names never overlap.
-void scene_painter::draw_positions(const pipe_box& p, const viz::channel_view& c) {
+// name; one row per receiver, the first at `y`, so that names never overlap.
+void scene_painter::draw_positions(const pipe_box& p, const viz::channel_view& c, float y) {
     const std::uint64_t oldest = c.buffered.empty() ? 0 : c.buffered.front().id;
-    float y = p.max.y + small * 1.7f;
     for (const viz::receiver_position& rp : c.positions) {
         const std::uint64_t behind = c.buffered.empty() || rp.next < oldest ? 0 : rp.next - oldest;
         const std::size_t slot = std::min<std::size_t>(static_cast<std::size_t>(behind), p.shown - 1);

@@ -96,7 +96,7 @@ private:
     void assign_lanes();
     void draw_pipe(const pipe_box& p, const viz::channel_view& c);
     void draw_timer(const pipe_box& p, const viz::channel_view& c);
-    void draw_positions(const pipe_box& p, const viz::channel_view& c);
+    void draw_positions(const pipe_box& p, const viz::channel_view& c, float y);
     void draw_node(const node_box& b, const viz::thread_view& t);
     void draw_caption(const node_box& b, const viz::thread_view& t);
 };
