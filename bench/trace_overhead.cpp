@@ -22,6 +22,7 @@
 #include <regex>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <sys/wait.h>  // WIFEXITED: the driver runs cells as child processes
@@ -104,11 +105,13 @@ int drive(const std::regex& filter) {
     const long messages = bench::messages_from_env();
     const long traced = env_long("TRACED_MESSAGES", 200000, bench::threads, 5000000);
     const int repeats = static_cast<int>(env_long("REPEATS", 5, 1, 100));
-    const bool any = std::any_of(bench::workloads.begin(), bench::workloads.end(), [&](const std::string& w) {
-        return std::any_of(bench::flavors.begin(), bench::flavors.end(),
-                           [&](const std::string& f) { return std::regex_search(w + "/" + f, filter); });
-    });
-    if (!any) throw std::invalid_argument("REGEX matches no cell (cells are WORKLOAD/FLAVOR, e.g. seq/bounded)");
+    std::vector<std::pair<std::string, std::string>> cells;  // workload, flavor
+    for (const auto& w : bench::workloads) {
+        for (const auto& f : bench::flavors) {
+            if (std::regex_search(w + "/" + f, filter)) cells.emplace_back(w, f);
+        }
+    }
+    if (cells.empty()) throw std::invalid_argument("REGEX matches no cell (cells are WORKLOAD/FLAVOR, e.g. seq/bounded)");
     std::printf("# MESSAGES=%ld REPEATS=%d TRACED_MESSAGES=%ld; seconds are medians, lower is better\n", messages,
                 repeats, traced);
     std::printf("%-24s%10s%10s%8s%14s%14s\n", "workload/flavor", "off", "idle", "ratio", "middle half",
@@ -116,19 +119,16 @@ int drive(const std::regex& filter) {
     std::vector<double> ratios;
     std::size_t over = 0;              // cells whose median ratio is above the target
     std::vector<std::string> costly;  // cells whose whole middle half is above it
-    for (const auto& w : bench::workloads) {
-        for (const auto& f : bench::flavors) {
-            const std::string cell = w + "/" + f;
-            if (!std::regex_search(cell, filter)) continue;
-            const auto r = measure(w, f, messages, traced, repeats);
-            if (!r) continue;
-            ratios.push_back(r->ratio.median);
-            if (r->ratio.median > target_ratio) ++over;
-            if (r->ratio.low > target_ratio) costly.push_back(cell);
-            std::printf("%-24s%10.3f%10.3f%8.3f%8.3f-%5.3f%14.0f\n", cell.c_str(), r->off, r->idle, r->ratio.median,
-                        r->ratio.low, r->ratio.high, r->traced_ns);
-            std::fflush(stdout);
-        }
+    for (const auto& [w, f] : cells) {
+        const std::string cell = w + "/" + f;
+        const auto r = measure(w, f, messages, traced, repeats);
+        if (!r) continue;
+        ratios.push_back(r->ratio.median);
+        if (r->ratio.median > target_ratio) ++over;
+        if (r->ratio.low > target_ratio) costly.push_back(cell);
+        std::printf("%-24s%10.3f%10.3f%8.3f%8.3f-%5.3f%14.0f\n", cell.c_str(), r->off, r->idle, r->ratio.median,
+                    r->ratio.low, r->ratio.high, r->traced_ns);
+        std::fflush(stdout);
     }
     if (ratios.empty()) return 0;
     std::printf("# idle/off: median %.3f, worst %.3f over %zu cells (1.000 = no cost)\n", median(ratios),

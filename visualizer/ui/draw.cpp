@@ -105,27 +105,23 @@ std::vector<std::string> wrapped(ImFont* font, float font_size, std::string_view
         lines.push_back(fitted(font, font_size, line, width));
         line = std::string(first);
     };
-    // Appends `piece` to the line after `joint`, or starts a new line with it if the line
-    // would be too wide; false when `piece` does not fit a line of its own.
+    // Appends `piece` to the line after `joint`, or starts the next line with it if the
+    // line would be too wide. A piece too wide for any line gets one of its own.
     auto add = [&](std::string_view piece, std::string_view joint) {
-        const std::string longer = line.empty() ? std::string(piece) : line + std::string(joint) + std::string(piece);
-        if (width_of(longer) <= width || last()) {
-            line = longer;
-            return true;
+        std::string longer = line.empty() ? std::string(piece) : line + std::string(joint) + std::string(piece);
+        if (line.empty() || width_of(longer) <= width || last()) {
+            line = std::move(longer);
+        } else {
+            next_line(piece);
         }
-        if (width_of(piece) > width) return false;
-        next_line(piece);
-        return true;
     };
     for (std::string_view part : caption_parts(text)) {
-        if (add(part, separator)) continue;
-        if (!line.empty()) next_line("");
-        for (std::string_view word : caption_words(part)) {
-            if (!add(word, " ")) {  // one word wider than a line: it has the line to itself, shortened
-                if (!line.empty()) next_line(word);
-                else line = std::string(word);
-            }
+        if (width_of(part) <= width || last()) {
+            add(part, separator);
+            continue;
         }
+        if (!line.empty()) next_line("");  // a part too wide for a line starts one, and is cut into words
+        for (std::string_view word : caption_words(part)) add(word, " ");
     }
     lines.push_back(fitted(font, font_size, line, width));
     return lines;
