@@ -30,9 +30,9 @@
 #include <utility>
 
 #include "detail/core.hpp"
-#include "detail/probe.hpp"
 #include "result.hpp"
-#include "trace_format.hpp"
+#include "trace/format.hpp"
+#include "trace/probe.hpp"
 
 namespace chan {
 

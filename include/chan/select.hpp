@@ -51,8 +51,8 @@
 
 #include "channel.hpp"
 #include "detail/select_engine.hpp"
-#include "detail/select_probe.hpp"
 #include "detail/selectable.hpp"
+#include "trace/select_probe.hpp"
 
 namespace chan {
 
@@ -213,7 +213,11 @@ private:
                 probe.emplace(channel_arms, wait_kind(timeout), loc);
                 (describe(std::get<I>(arms), I, *probe), ...);
             }
-            c = detail::run_select(ops, timeout, Traced ? &*probe : nullptr);
+            if constexpr (Traced) {
+                c = detail::run_select(ops, timeout, &*probe);
+            } else {
+                c = detail::run_select(ops, timeout, nullptr);
+            }
             // Complete the claimed operation before anything else. Only a broadcast
             // receive can throw here (copying the message), and then it received nothing.
             if (c) (void)((c->index == I ? (finish<Traced>(std::get<I>(arms), c->tok, probe, I), ran = I, true) : false) || ...);

@@ -9,7 +9,7 @@
 // Any program can also be traced without changing it: run it with the environment
 // variable CHAN_TRACE naming a file (`CHAN_TRACE=out.json ./program`) and it writes a
 // Chrome Trace Event JSON file at exit, which opens in Perfetto and chrome://tracing
-// (see trace_json.hpp and docs/tracing.md).
+// (see trace/json.hpp and docs/tracing.md).
 //
 // With no recording on, an operation pays one relaxed atomic load and a predictable
 // branch. The recorder never uses a channel itself.
@@ -18,10 +18,10 @@
 #include <cstddef>
 #include <string>
 
-#include "detail/recorder.hpp"
-#include "trace_env.hpp"
-#include "trace_event.hpp"
-#include "trace_format.hpp"
+#include "trace/env.hpp"
+#include "trace/event.hpp"
+#include "trace/format.hpp"
+#include "trace/recorder.hpp"
 
 namespace chan::trace {
 

@@ -4,7 +4,7 @@
 //
 // Exits 0 when the trace is good, 1 when it is not, 2 for bad usage. Native only
 // (needs nlohmann_json through chan::trace_load): test tooling, not part of a recipe.
-#include <chan/trace_load.hpp>
+#include <chan/trace/load.hpp>
 
 #include <iostream>
 #include <map>

@@ -1,5 +1,5 @@
 // CHAN_TRACE=out.json ./program traces a program that was not changed for it.
-#include <chan/trace_load.hpp>
+#include <chan/trace/load.hpp>
 
 #include <cstdio>
 #include <cstdlib>

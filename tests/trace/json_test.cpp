@@ -1,8 +1,8 @@
 // The trace file: Perfetto's rules for slices and flows, one arrow per delivered
 // message, occupancy counters, thread and channel names, and a write -> load round
 // trip that keeps every field.
-#include <chan/trace_json.hpp>
-#include <chan/trace_load.hpp>
+#include <chan/trace/json.hpp>
+#include <chan/trace/load.hpp>
 
 #include <nlohmann/json.hpp>
 

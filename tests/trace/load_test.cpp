@@ -1,7 +1,7 @@
 // The loader accepts what the writer and Perfetto-compatible tools write, and turns
 // anything else into a load_error that says what is wrong and where.
-#include <chan/trace_json.hpp>
-#include <chan/trace_load.hpp>
+#include <chan/trace/json.hpp>
+#include <chan/trace/load.hpp>
 
 #include <cstdio>
 #include <fstream>

@@ -8,8 +8,8 @@
 // result with a select, then waits for another in vain until its timeout. On the way
 // the producer blocks on a full channel, the worker on an empty one and on a missing
 // receiver, and the producer closes `jobs`.
-#include <chan/trace_json.hpp>
-#include <chan/trace_load.hpp>
+#include <chan/trace/json.hpp>
+#include <chan/trace/load.hpp>
 
 #include <fstream>
 #include <map>

@@ -2,7 +2,7 @@
 //
 // Each run is made deterministic by waiting, through the recording itself, until a
 // thread has reached a point (it is blocked) before the next move.
-#include <chan/trace_format.hpp>
+#include <chan/trace/format.hpp>
 
 #include <memory>
 #include <string>

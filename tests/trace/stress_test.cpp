@@ -1,7 +1,7 @@
 // Many threads recording at once: every completed send is received exactly once or
 // still buffered, nothing is recorded twice, order and time agree, buffers never show
 // more than their capacity, and the file of it all is valid and loads back whole.
-#include <chan/trace_json.hpp>
+#include <chan/trace/json.hpp>
 
 #include <algorithm>
 #include <atomic>

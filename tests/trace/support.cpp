@@ -1,8 +1,8 @@
 #include "support.hpp"
 
-#include <chan/trace_json.hpp>
-#include <chan/trace_json_format.hpp>
-#include <chan/trace_load.hpp>
+#include <chan/trace/json.hpp>
+#include <chan/trace/json_format.hpp>
+#include <chan/trace/load.hpp>
 
 #include <map>
 

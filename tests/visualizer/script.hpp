@@ -7,7 +7,7 @@
 #pragma once
 
 #include <chan/result.hpp>
-#include <chan/trace_event.hpp>
+#include <chan/trace/event.hpp>
 
 #include <cstdint>
 #include <string>

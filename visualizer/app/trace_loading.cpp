@@ -1,6 +1,6 @@
 #include "trace_loading.hpp"
 
-#include <chan/trace_load.hpp>
+#include <chan/trace/load.hpp>
 
 #include <chrono>
 #include <exception>

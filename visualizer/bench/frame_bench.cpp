@@ -12,7 +12,7 @@
 // usage: visualizer-frame-bench [events]     (default 1000000)
 #include <chan/chan.hpp>
 #include <chan/trace.hpp>
-#include <chan/trace_json.hpp>
+#include <chan/trace/json.hpp>
 
 #include <algorithm>
 #include <chrono>

@@ -27,8 +27,8 @@
 #include "model/model.hpp"
 
 #ifdef VISUALIZER_BENCH_JSON
-#include <chan/trace_json.hpp>
-#include <chan/trace_load.hpp>
+#include <chan/trace/json.hpp>
+#include <chan/trace/load.hpp>
 
 #include <filesystem>
 #endif

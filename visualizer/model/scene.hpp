@@ -14,7 +14,7 @@
 #pragma once
 
 #include <chan/result.hpp>
-#include <chan/trace_event.hpp>
+#include <chan/trace/event.hpp>
 
 #include <cstddef>
 #include <cstdint>

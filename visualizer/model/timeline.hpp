@@ -27,7 +27,7 @@
 // backwards is clamped), so that time lookups can bisect.
 #pragma once
 
-#include <chan/trace_event.hpp>
+#include <chan/trace/event.hpp>
 
 #include <cstddef>
 #include <cstdint>

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "backoff.hpp"
-#include "probe.hpp"
+#include "trace_hooks.hpp"
 #include "token.hpp"
 #include "waiter.hpp"
 #include "waker.hpp"

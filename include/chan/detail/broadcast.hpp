@@ -67,13 +67,10 @@
 #include <utility>
 
 #include "../result.hpp"
-#include "../trace_event.hpp"
 #include "backoff.hpp"
 #include "blocking.hpp"
 #include "config.hpp"
-#include "core.hpp"
-#include "probe.hpp"
-#include "recorder.hpp"
+#include "trace_hooks.hpp"
 #include "storage.hpp"
 #include "token.hpp"
 #include "waker.hpp"
@@ -158,12 +155,12 @@ public:
     void add_sender() noexcept {
         refs_.fetch_add(1, std::memory_order_relaxed);
         senders_.fetch_add(1, std::memory_order_relaxed);
-        trace_handles(trace::handle_change::sender_added);
+        record_handles(trace::handle_change::sender_added);
     }
 
     void drop_sender() noexcept {
         const bool last = senders_.fetch_sub(1, std::memory_order_acq_rel) == 1;
-        trace_handles(trace::handle_change::sender_dropped);
+        record_handles(trace::handle_change::sender_dropped);
         if (last) close(trace::disconnect_cause::senders_gone);
         release_ref();
     }
@@ -191,7 +188,7 @@ public:
         {
             std::lock_guard lock(mutex_);
             receivers_.fetch_sub(1, std::memory_order_seq_cst);
-            trace_handles(trace::handle_change::receiver_dropped);
+            record_handles(trace::handle_change::receiver_dropped);
             end = tail_.load(std::memory_order_relaxed);
         }
         // Claims from `end` on do not count this receiver. Messages before it do; in the
@@ -216,10 +213,7 @@ public:
         {
             std::lock_guard lock(mutex_);
             if (closed_.load(std::memory_order_relaxed)) return false;
-            if (tracing_on()) {
-                if (why == trace::disconnect_cause::closed) trace_channel_event(desc_, trace::kind::closed);
-                trace_channel_event(desc_, trace::kind::disconnected, static_cast<std::uint8_t>(why));
-            }
+            if (tracing_on()) trace_disconnect(desc_, why);
             closed_.store(true, std::memory_order_seq_cst);
         }
         receivers_waiting_.disconnect();
@@ -402,7 +396,7 @@ private:
     void join() noexcept {
         refs_.fetch_add(1, std::memory_order_relaxed);
         receivers_.fetch_add(1, std::memory_order_seq_cst);
-        trace_handles(trace::handle_change::receiver_added);
+        record_handles(trace::handle_change::receiver_added);
     }
 
     // Under `mutex`, with the slot free for p (or its old message taken out).
@@ -434,8 +428,8 @@ private:
         return recv_result<T>::lagged(missed);
     }
 
-    void trace_handles(trace::handle_change change) const noexcept {
-        if (tracing_on()) trace_channel_event(desc_, trace::kind::handles, static_cast<std::uint8_t>(change));
+    void record_handles(trace::handle_change change) const noexcept {
+        if (tracing_on()) trace_handles(desc_, change);
     }
 
     void release_ref() noexcept {

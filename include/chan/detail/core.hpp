@@ -17,11 +17,10 @@
 #include <type_traits>
 #include <utility>
 
-#include "../trace_event.hpp"
 #include "array.hpp"
 #include "list.hpp"
-#include "recorder.hpp"
 #include "timer.hpp"
+#include "trace_hooks.hpp"
 #include "zero.hpp"
 
 namespace chan::detail {
@@ -80,36 +79,7 @@ template <class T, class Fn>
     }
 }
 
-// ---- tracing of the channel's life (only called while a recording is on) ----
-
-// `handles` events show the counts plus `sender_delta` / `receiver_delta` (for a drop
-// recorded just before its count falls).
-inline void trace_channel_event(const channel_desc& d, trace::kind what, std::uint8_t detail = 0,
-                                std::int64_t sender_delta = 0, std::int64_t receiver_delta = 0) noexcept {
-    try {
-        recorder& r = recorder::instance();
-        const std::uint64_t epoch = r.epoch();
-        trace::event e;
-        e.what = what;
-        e.thread = r.thread_number();
-        e.channel = r.channel_number(d);
-        e.detail = detail;
-        if (what == trace::kind::handles) {
-            e.a = static_cast<std::int64_t>(d.senders->load(std::memory_order_relaxed)) + sender_delta;
-            e.b = static_cast<std::int64_t>(d.receivers->load(std::memory_order_relaxed)) + receiver_delta;
-        }
-        r.append(std::move(e), epoch);
-    } catch (...) {
-        // Tracing never disturbs the program.
-    }
-}
-
-inline void trace_created(const channel_desc& d) noexcept {
-    try {
-        recorder::instance().channel_number(d, /*just_created=*/true);
-    } catch (...) {
-    }
-}
+// ---- disconnection and handle counting ----
 
 // Disconnects the channel with `disconnect` (a flavor operation returning whether this
 // call did it). While recording, the disconnection is recorded *before* it happens, so
@@ -119,23 +89,15 @@ template <class T, class Disconnect>
 bool disconnect_recorded(core_base<T>& c, trace::disconnect_cause why, Disconnect disconnect) noexcept {
     if (!tracing_on() || c.desc.kind > trace::flavor::rendezvous) return disconnect();
     std::lock_guard lock(c.disconnect_mutex);
-    if (!visit_send_side(c, [](auto& f) { return f.is_disconnected(); })) {
-        if (why == trace::disconnect_cause::closed) trace_channel_event(c.desc, trace::kind::closed);
-        trace_channel_event(c.desc, trace::kind::disconnected, static_cast<std::uint8_t>(why));
-    }
+    if (!visit_send_side(c, [](auto& f) { return f.is_disconnected(); })) trace_disconnect(c.desc, why);
     return disconnect();
 }
-
-// ---- handle counting ----
 
 template <class T>
 void add_handle(core_base<T>& c, bool sender) noexcept {
     (sender ? c.senders : c.receivers).fetch_add(1, std::memory_order_relaxed);
-    if (tracing_on()) {
-        trace_channel_event(c.desc, trace::kind::handles,
-                            static_cast<std::uint8_t>(sender ? trace::handle_change::sender_added
-                                                             : trace::handle_change::receiver_added));
-    }
+    if (tracing_on())
+        trace_handles(c.desc, sender ? trace::handle_change::sender_added : trace::handle_change::receiver_added);
 }
 
 // The last handle is gone. Leaving close_all_channels' list comes first: once the
@@ -149,9 +111,7 @@ void destroy_core(core_base<T>* c) noexcept {
 // A drop is recorded before its count falls: after that, another thread may free the channel.
 template <class T>
 void drop_sender(core_base<T>* c) noexcept {
-    if (tracing_on())
-        trace_channel_event(c->desc, trace::kind::handles, static_cast<std::uint8_t>(trace::handle_change::sender_dropped),
-                            -1, 0);
+    if (tracing_on()) trace_handles(c->desc, trace::handle_change::sender_dropped, -1, 0);
     const bool last = c->senders.fetch_sub(1, std::memory_order_acq_rel) == 1;
     if (!last) return;
     disconnect_recorded(*c, trace::disconnect_cause::senders_gone,
@@ -161,9 +121,7 @@ void drop_sender(core_base<T>* c) noexcept {
 
 template <class T>
 void drop_receiver(core_base<T>* c) noexcept {
-    if (tracing_on())
-        trace_channel_event(c->desc, trace::kind::handles,
-                            static_cast<std::uint8_t>(trace::handle_change::receiver_dropped), 0, -1);
+    if (tracing_on()) trace_handles(c->desc, trace::handle_change::receiver_dropped, 0, -1);
     const bool last = c->receivers.fetch_sub(1, std::memory_order_acq_rel) == 1;
     if (!last) return;
     disconnect_recorded(*c, trace::disconnect_cause::receivers_gone,

@@ -11,11 +11,11 @@
 #include <chrono>
 
 #include "../result.hpp"
-#include "../trace_format.hpp"
+#include "../trace/format.hpp"
+#include "../trace/probe.hpp"
 #include "config.hpp"
-#include "probe.hpp"
-#include "recorder.hpp"
 #include "storage.hpp"
+#include "trace_hooks.hpp"
 
 namespace chan::detail {
 

@@ -36,7 +36,7 @@
 #include "backoff.hpp"
 #include "blocking.hpp"
 #include "config.hpp"
-#include "probe.hpp"
+#include "trace_hooks.hpp"
 #include "storage.hpp"
 #include "token.hpp"
 #include "waker.hpp"

@@ -37,12 +37,9 @@
 #include <utility>
 
 #include "../result.hpp"
-#include "../trace_event.hpp"
 #include "blocking.hpp"
 #include "config.hpp"
-#include "core.hpp"
-#include "probe.hpp"
-#include "recorder.hpp"
+#include "trace_hooks.hpp"
 #include "storage.hpp"
 #include "token.hpp"
 #include "waker.hpp"
@@ -83,11 +80,7 @@ public:
         auto& c = *static_cast<oneshot_channel*>(self);
         std::lock_guard lock(c.mutex_);
         if (c.state_.load(std::memory_order_relaxed) & disconnected) return false;
-        if (tracing_on()) {
-            trace_channel_event(c.desc_, trace::kind::closed);
-            trace_channel_event(c.desc_, trace::kind::disconnected,
-                                static_cast<std::uint8_t>(trace::disconnect_cause::closed));
-        }
+        if (tracing_on()) trace_disconnect(c.desc_, trace::disconnect_cause::closed);
         c.state_.fetch_or(closed, std::memory_order_seq_cst);
         c.waiting_.disconnect();
         return true;
@@ -172,9 +165,8 @@ private:
             count.store(0, std::memory_order_relaxed);
             const unsigned before = state_.load(std::memory_order_relaxed);
             if (tracing_on()) {
-                trace_channel_event(desc_, trace::kind::handles, static_cast<std::uint8_t>(change));
-                if (!(before & disconnected))
-                    trace_channel_event(desc_, trace::kind::disconnected, static_cast<std::uint8_t>(cause));
+                trace_handles(desc_, change);
+                if (!(before & disconnected)) trace_disconnect(desc_, cause);
             }
             state_.fetch_or(flag, std::memory_order_seq_cst);
             if (flag == receiver_gone && (before & sent) && !(before & taken)) unread.emplace(cell_.take());

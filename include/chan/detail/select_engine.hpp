@@ -29,12 +29,12 @@
 #include <span>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 #include <utility>
 
 #include "config.hpp"
-#include "recorder.hpp"
-#include "select_probe.hpp"
 #include "token.hpp"
+#include "trace_hooks.hpp"
 #include "waiter.hpp"
 
 namespace chan {
@@ -125,8 +125,10 @@ struct claimed {
 };
 
 // Claims one arm (or none, once the timeout passes). The caller must complete it.
-inline std::optional<claimed> run_select(std::span<select_op> ops, const select_timeout& timeout,
-                                         select_probe* probe = nullptr) {
+// `probe` is the traced select's probe (select_probe*), or nullptr for an untraced one:
+// a template argument, so that the untraced select is its own instantiation.
+template <class SelectProbe>
+std::optional<claimed> run_select(std::span<select_op> ops, const select_timeout& timeout, SelectProbe probe) {
     shuffle(ops);
     token t;
     for (const select_op& op : ops)
@@ -151,7 +153,7 @@ inline std::optional<claimed> run_select(std::span<select_op> ops, const select_
                 if (sel != sel_waiting) break;
             }
             if (sel == sel_waiting) {
-                select_probe_blocked(probe);
+                if constexpr (!std::is_null_pointer_v<SelectProbe>) report_blocked(*probe);
                 sel = w->wait_until(earliest_deadline(ops, timeout));
             }
             for (std::size_t i = 0; i < registered; ++i) ops[i].vt->unregister_waiter(ops[i].chan, operation_id(&ops[i]));

@@ -7,7 +7,7 @@
 //                 optionally recv_deadline() (timers) and can_ever_be_ready() (never, spent timers)
 //   send side:    start_send, register_send, unregister_send, accept_send, send_ready,
 //                 watch_send, unwatch_send, write(token&, stored<T>&, Probe) -> status
-//   (Probe: `probe*` when the select is traced, `no_probe` when not; see probe.hpp)
+//   (Probe: `probe*` when the select is traced, `no_probe` when not; see trace_hooks.hpp)
 // An `Access` type says how to get from a handle to the object with those members (the
 // "flavor object": a channel's flavor, a oneshot's state, a broadcast receiver's cursor):
 //   static void* target(H&)                        the pointer an arm stores
@@ -24,13 +24,13 @@
 #include <utility>
 
 #include "../result.hpp"
-#include "../trace_format.hpp"
-#include "probe.hpp"
-#include "recorder.hpp"
+#include "../trace/format.hpp"
+#include "../trace/probe.hpp"
+#include "../trace/select_probe.hpp"
 #include "select_engine.hpp"
-#include "select_probe.hpp"
 #include "storage.hpp"
 #include "token.hpp"
+#include "trace_hooks.hpp"
 #include "waiter.hpp"
 
 namespace chan::detail {

@@ -26,9 +26,10 @@
 
 #include "../result.hpp"
 #include "config.hpp"
-#include "probe.hpp"
+#include "trace_hooks.hpp"
 #include "storage.hpp"
 #include "token.hpp"
+#include "waiter.hpp"
 
 namespace chan::detail {
 

@@ -10,8 +10,6 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "../trace_event.hpp"
-
 namespace chan::detail {
 
 struct token {
@@ -19,11 +17,5 @@ struct token {
     std::size_t n = 0;      // flavor-specific: stamp, offset (32 bits in WebAssembly)
     std::uint64_t seq = 0;  // the message's number within its channel (for tracing)
 };
-
-// One traced operation in progress (exists only while a recording is on; defined in
-// probe.hpp, which also says how untraced operations do without one).
-class probe;
-
-using trace::wait_reason;
 
 }  // namespace chan::detail

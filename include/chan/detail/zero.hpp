@@ -28,7 +28,7 @@
 
 #include "../result.hpp"
 #include "backoff.hpp"
-#include "probe.hpp"
+#include "trace_hooks.hpp"
 #include "storage.hpp"
 #include "token.hpp"
 #include "waker.hpp"
@@ -100,7 +100,7 @@ public:
             // A blocked sender's packet: the message is there; the sender is asleep, so
             // its completion is recorded here, before it can wake.
             const std::uint64_t seq = next_seq_.fetch_add(1, std::memory_order_relaxed);
-            if (pk.sender_probe) pk.sender_probe->sent(seq);
+            if (pk.sender_probe) report_sent(*pk.sender_probe, seq);
             stored<T> v = std::move(*pk.outgoing);
             pk.ready.store(true, std::memory_order_release);  // the sender may return now
             if (p) p->received(seq);

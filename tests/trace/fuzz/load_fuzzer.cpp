@@ -3,8 +3,8 @@
 // Every input must either load or raise load_error: no crash, no hang, no leak, no
 // undefined behaviour (the sanitizers watch). And whatever loads must survive a round
 // trip: written back out and loaded again, it is the same recording.
-#include <chan/trace_json.hpp>
-#include <chan/trace_load.hpp>
+#include <chan/trace/json.hpp>
+#include <chan/trace/load.hpp>
 
 #include <cstddef>
 #include <cstdint>

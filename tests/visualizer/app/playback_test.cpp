@@ -2,7 +2,7 @@
 // pause point, axes convert both ways, speeds stay per axis.
 #include <catch2/catch.hpp>
 
-#include <chan/trace_event.hpp>
+#include <chan/trace/event.hpp>
 
 #include "playback.hpp"
 

@@ -4,7 +4,7 @@
 // trace files load or fail with words.
 #include <catch2/catch.hpp>
 
-#include <chan/trace_json.hpp>
+#include <chan/trace/json.hpp>
 
 #include <chrono>
 #include <cstdio>

@@ -1,6 +1,6 @@
 #include "page.hpp"
 
-#include <chan/trace_json.hpp>
+#include <chan/trace/json.hpp>
 #include <emscripten/emscripten.h>
 #include <nlohmann/json.hpp>
 

@@ -1,6 +1,6 @@
 // The trace file format: Chrome Trace Event JSON that Perfetto (ui.perfetto.dev) and
 // chrome://tracing open, and that carries every field of a `chan::trace::recording`.
-// Shared by the writer (trace_json.hpp) and the loader (trace_load.hpp).
+// Shared by the writer (json.hpp) and the loader (chan::trace_load, <chan/trace/load.hpp>).
 //
 //   {"traceEvents":[
 //   {"ph":"M","pid":1,"tid":1,"name":"process_name","args":{"name":"threads","chan_format":1,"files":["","main.cpp"]}},
@@ -30,7 +30,7 @@
 // operation: its usual completion (send_done, recv_done or select_done, by the kind of
 // operation) in args.done, without "ev", and any other events in args.then. Each event
 // is an object of these keys, all optional except ev:
-//     ev    kind (trace_event.hpp names)         a, b   kind-specific numbers
+//     ev    kind (event.hpp names)           a, b   kind-specific numbers
 //     ch    channel                              d      detail, by name (see detail_name)
 //     th    thread (on a channel's track)        arm    select arm index
 //     m     message number                       v      text
@@ -52,8 +52,8 @@
 #include <string>
 #include <string_view>
 
-#include "result.hpp"
-#include "trace_event.hpp"
+#include "../result.hpp"
+#include "event.hpp"
 
 namespace chan::trace::json_format {
 

@@ -2,7 +2,7 @@
 //
 //   CHAN_TRACE=out.json ./program
 //
-// records everything the program's channels do and writes the trace (trace_json.hpp)
+// records everything the program's channels do and writes the trace (json.hpp)
 // when the program exits normally (returns from main or calls std::exit). Every header
 // of the library that does channel operations includes this one, so nothing else is
 // needed. A program killed by a signal, or ending with std::abort, std::quick_exit or
@@ -34,9 +34,9 @@
 #include <unistd.h>
 #endif
 
-#include "detail/recorder.hpp"
-#include "trace_event.hpp"
-#include "trace_json.hpp"
+#include "recorder.hpp"
+#include "event.hpp"
+#include "json.hpp"
 
 namespace chan::detail {
 

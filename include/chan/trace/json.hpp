@@ -1,6 +1,6 @@
 // Writes a recording as a trace file: Chrome Trace Event JSON for Perfetto and
-// chrome://tracing, complete enough to load back (trace_load.hpp). The format is
-// described in trace_json_format.hpp; docs/tracing.md shows what a reader sees.
+// chrome://tracing, complete enough to load back (chan::trace_load). The format is
+// described in json_format.hpp; docs/tracing.md shows what a reader sees.
 //
 //   chan::trace::write_json(std::cout, chan::trace::snapshot());
 //   std::string error;
@@ -27,8 +27,8 @@
 #include <unordered_set>
 #include <vector>
 
-#include "trace_event.hpp"
-#include "trace_json_format.hpp"
+#include "event.hpp"
+#include "json_format.hpp"
 
 namespace chan::detail::json {
 
@@ -126,7 +126,7 @@ private:
 };
 
 // What the writer works out about a recording before writing it (see
-// trace_json_format.hpp for the picture this serves).
+// json_format.hpp for the picture this serves).
 struct layout {
     static constexpr std::uint32_t none = std::numeric_limits<std::uint32_t>::max();
     enum class role : std::uint8_t { standalone, begins, member };
@@ -319,7 +319,7 @@ public:
     }
 };
 
-// Writes the records of a recording, in time order (see trace_json_format.hpp).
+// Writes the records of a recording, in time order (see json_format.hpp).
 class json_writer {
 public:
     json_writer(const trace::recording& r, out_buffer& out) : r_(r), out_(out), lay_(r) {}
@@ -555,7 +555,7 @@ private:
         out_.raw("}}");
     }
 
-    // ---- an event's fields (see trace_json_format.hpp for the defaults) ----
+    // ---- an event's fields (see json_format.hpp for the defaults) ----
 
     // Writes "ev" first unless `with_kind` is false (args.done); every key after the
     // first starts with a comma, so "ev" (or "dt") must be there.

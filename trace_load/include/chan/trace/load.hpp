@@ -1,4 +1,4 @@
-// Loads a trace file (trace_json.hpp writes them) back into a `chan::trace::recording`.
+// Loads a trace file (<chan/trace/json.hpp> writes them) back into a `chan::trace::recording`.
 // Needs nlohmann_json (CMake target chan::trace_load).
 //
 //   chan::trace::recording r = chan::trace::load_file("out.json");   // throws load_error
@@ -33,8 +33,8 @@
 #include <utility>
 #include <vector>
 
-#include "trace_event.hpp"
-#include "trace_json_format.hpp"
+#include <chan/trace/event.hpp>
+#include <chan/trace/json_format.hpp>
 
 namespace chan::trace {
 
@@ -717,7 +717,7 @@ private:
     bool files_valid_ = true, files_seen_ = false;
 };
 
-// Orders events by time (which is their seq order, see trace_json_format.hpp), numbers
+// Orders events by time (which is their seq order, see json_format.hpp), numbers
 // them and checks their file references.
 inline void finish(std::vector<trace::event>& events, const std::vector<std::string>& files, std::size_t input_size) {
     std::vector<std::pair<std::int64_t, std::uint32_t>> order(events.size());

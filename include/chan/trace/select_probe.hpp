@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string>
 
+#include "../detail/trace_hooks.hpp"
 #include "probe.hpp"
 #include "recorder.hpp"
 
@@ -76,8 +77,6 @@ private:
     source_location loc_;
 };
 
-inline void select_probe_blocked(select_probe* p) noexcept {
-    if (p) p->blocked();
-}
+inline void report_blocked(select_probe& p) noexcept { p.blocked(); }
 
 }  // namespace chan::detail

@@ -18,7 +18,7 @@
 //   - Time follows seq: an event reads the clock inside the loop that takes its number,
 //     so a later number never carries an earlier reading; readers then make times
 //     strictly increasing (clock ties and cross-core skew become 1 ns steps). A trace
-//     file can therefore order events by time alone (see trace_json.hpp).
+//     file can therefore order events by time alone (see json.hpp).
 //   - The recorder is never destroyed: threads still running while the program exits
 //     (and the exit-time trace writer) may use it after static destructors have begun.
 // Threads and channels are numbered from 1 within each recording, in order of first
@@ -29,6 +29,9 @@
 // are also kept in a list (intrusive, under its own mutex) so that `close_all_channels`
 // can disconnect every channel of the current recording; a channel leaves the list
 // before it is destroyed.
+//
+// This header implements the hooks of a channel's life declared in
+// detail/trace_hooks.hpp.
 #pragma once
 
 #include <algorithm>
@@ -42,57 +45,11 @@
 #include <utility>
 #include <vector>
 
-#include "../trace_event.hpp"
-#include "config.hpp"
+#include "../detail/config.hpp"
+#include "../detail/trace_hooks.hpp"
+#include "event.hpp"
 
 namespace chan::detail {
-
-// Whether a recording is on. The only thing an untraced operation reads.
-inline std::atomic<bool> tracing{false};
-
-// Defining CHAN_DISABLE_TRACING compiles tracing out entirely (the benchmark uses it to
-// show that tracing compiled in but off costs nothing measurable).
-#ifdef CHAN_DISABLE_TRACING
-constexpr bool tracing_on() noexcept { return false; }
-#else
-inline bool tracing_on() noexcept { return tracing.load(std::memory_order_relaxed); }
-#endif
-
-// Immutable facts about a channel plus its per-recording number; lives in the channel.
-struct channel_desc {
-    // Disconnects the channel that `owner` points to; true if this call did it.
-    using closer = bool (*)(void* owner) noexcept;
-
-    channel_desc(trace::flavor k, std::int64_t cap, std::string n, const std::atomic<std::size_t>* s,
-                 const std::atomic<std::size_t>* r, void* owner_ = nullptr, closer close_ = nullptr)
-        : kind(k), capacity(cap), name(std::move(n)), senders(s), receivers(r), owner(owner_), close(close_) {}
-    channel_desc(const channel_desc&) = delete;
-    channel_desc& operator=(const channel_desc&) = delete;
-    ~channel_desc() { unlist(); }
-
-    // Takes the channel out of the recorder's list (a no-op if it is not in it). A
-    // channel with a `close` must call it before it starts destroying what `close` acts
-    // on; the destructor's call comes too late for that.
-    inline void unlist() const noexcept;
-
-    trace::flavor kind;
-    std::int64_t capacity;  // -1: unbounded
-    std::string name;
-    const std::atomic<std::size_t>* senders = nullptr;  // live handle counts, if the flavor has them
-    const std::atomic<std::size_t>* receivers = nullptr;
-    void* owner = nullptr;  // what `close` acts on (the channel's control block)
-    closer close = nullptr;
-
-    // Set once per recording, under `intro_mutex`, when the channel is first traced.
-    mutable std::mutex intro_mutex;
-    mutable std::atomic<std::uint64_t> intro_epoch{0};
-    mutable std::uint32_t number = 0;
-
-    // Links of the recorder's channel list, guarded by its mutex; `listed` is set once.
-    mutable std::atomic<bool> listed{false};
-    mutable const channel_desc* prev = nullptr;
-    mutable const channel_desc* next = nullptr;
-};
 
 class recorder {
 public:
@@ -188,30 +145,56 @@ public:
         d.intro_epoch.store(e, std::memory_order_release);
         const std::uint32_t number = d.number;
         lock.unlock();
-        list(d);  // outside intro_mutex: close_all_channels takes the list's mutex first
+        list(d);
         return number;
     }
 
     // Disconnects every channel of the current recording (see trace.hpp); returns how
-    // many this call disconnected. The list's mutex is held throughout, so a channel
-    // cannot be destroyed while it is being closed (unlist waits for it).
+    // many this call disconnected. The channels are pinned under the list's mutex and
+    // closed after it is released, so that the list's mutex is never held while a
+    // channel's own locks are taken (the lock order, docs/architecture.md); a pinned
+    // channel's unlist() waits for its pin, so none is destroyed while being closed.
     std::size_t close_all_channels() noexcept {
-        std::lock_guard lock(channels_mutex_);
-        const std::uint64_t e = epoch();
+        std::vector<const channel_desc*> pinned;
+        {
+            std::lock_guard lock(channels_mutex_);
+            try {
+                pinned.reserve(listed_);
+            } catch (...) {
+                return 0;  // out of memory: nothing pinned, nothing closed
+            }
+            const std::uint64_t e = epoch();
+            for (const channel_desc* d = channels_; d; d = d->next) {
+                if (!d->close || d->intro_epoch.load(std::memory_order_acquire) != e) continue;
+                d->pins.fetch_add(1, std::memory_order_relaxed);
+                pinned.push_back(d);
+            }
+        }
         std::size_t closed = 0;
-        for (const channel_desc* d = channels_; d; d = d->next) {
-            if (d->close && d->intro_epoch.load(std::memory_order_acquire) == e && d->close(d->owner)) ++closed;
+        for (const channel_desc* d : pinned) {
+            if (d->close(d->owner)) ++closed;
+            d->pins.fetch_sub(1, std::memory_order_release);
+            d->pins.notify_all();
         }
         return closed;
     }
 
     void unlist(const channel_desc& d) noexcept {
-        std::lock_guard lock(channels_mutex_);
-        if (!d.listed.load(std::memory_order_relaxed)) return;
-        (d.prev ? d.prev->next : channels_) = d.next;
-        if (d.next) d.next->prev = d.prev;
-        d.prev = d.next = nullptr;
-        d.listed.store(false, std::memory_order_relaxed);
+        {
+            std::lock_guard lock(channels_mutex_);
+            if (!d.listed.load(std::memory_order_relaxed)) return;
+            (d.prev ? d.prev->next : channels_) = d.next;
+            if (d.next) d.next->prev = d.prev;
+            d.prev = d.next = nullptr;
+            d.listed.store(false, std::memory_order_relaxed);
+            --listed_;
+        }
+        // Off the list, so no new pin can come; wait for a close_all_channels() that
+        // pinned the channel before to finish closing it.
+        for (std::uint32_t n = d.pins.load(std::memory_order_acquire); n != 0;
+             n = d.pins.load(std::memory_order_acquire)) {
+            d.pins.wait(n, std::memory_order_acquire);
+        }
     }
 
     // Interns a source file name; the table is shared by all recordings.
@@ -385,6 +368,7 @@ private:
         if (channels_) channels_->prev = &d;
         channels_ = &d;
         d.listed.store(true, std::memory_order_release);
+        ++listed_;
     }
 
     void copy_files(std::vector<std::string>& out) {
@@ -412,10 +396,54 @@ private:
 
     std::mutex channels_mutex_;
     const channel_desc* channels_ = nullptr;  // every traced channel still alive
+    std::size_t listed_ = 0;                   // how many that is
 };
+
+inline channel_desc::~channel_desc() { unlist(); }
 
 inline void channel_desc::unlist() const noexcept {
     if (listed.load(std::memory_order_acquire)) recorder::instance().unlist(*this);
+}
+
+// ---- the hooks of a channel's life (detail/trace_hooks.hpp) ----
+
+// Records `what` about channel `d` on the calling thread; `handles` events carry the
+// counts plus the deltas a drop passes (see trace_handles).
+inline void record_channel_event(const channel_desc& d, trace::kind what, std::uint8_t detail,
+                                 std::int64_t sender_delta = 0, std::int64_t receiver_delta = 0) noexcept {
+    try {
+        recorder& r = recorder::instance();
+        const std::uint64_t epoch = r.epoch();
+        trace::event e;
+        e.what = what;
+        e.thread = r.thread_number();
+        e.channel = r.channel_number(d);
+        e.detail = detail;
+        if (what == trace::kind::handles) {
+            e.a = static_cast<std::int64_t>(d.senders->load(std::memory_order_relaxed)) + sender_delta;
+            e.b = static_cast<std::int64_t>(d.receivers->load(std::memory_order_relaxed)) + receiver_delta;
+        }
+        r.append(std::move(e), epoch);
+    } catch (...) {
+        // Tracing never disturbs the program.
+    }
+}
+
+inline void trace_created(const channel_desc& d) noexcept {
+    try {
+        recorder::instance().channel_number(d, /*just_created=*/true);
+    } catch (...) {
+    }
+}
+
+inline void trace_handles(const channel_desc& d, trace::handle_change change, std::int64_t sender_delta,
+                          std::int64_t receiver_delta) noexcept {
+    record_channel_event(d, trace::kind::handles, static_cast<std::uint8_t>(change), sender_delta, receiver_delta);
+}
+
+inline void trace_disconnect(const channel_desc& d, trace::disconnect_cause why) noexcept {
+    if (why == trace::disconnect_cause::closed) record_channel_event(d, trace::kind::closed, 0);
+    record_channel_event(d, trace::kind::disconnected, static_cast<std::uint8_t>(why));
 }
 
 }  // namespace chan::detail

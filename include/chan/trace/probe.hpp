@@ -1,18 +1,18 @@
-// One traced channel operation, as the flavors see it.
+// One traced channel operation: the tracing layer's side of a flavor's `Probe`
+// (detail/trace_hooks.hpp).
 //
-// A probe exists only while a recording is on: an operation checks `tracing_on()` once,
-// and if it is off passes a `no_probe` down. With tracing on, the facade creates a probe
-// on the operating thread; the flavor reports `blocked`, `sent` and `received` through
-// it at the exact protocol step where they happen (a send before its message is
-// published, a receive after it is taken), which is what keeps the recording's order
-// causal.
+// A probe exists only while a recording is on: a handle's operation checks
+// `tracing_on()` once, and if it is off passes a `no_probe` down. With tracing on, the
+// handle creates a probe on the operating thread; the flavor reports `blocked`, `sent`
+// and `received` through it at the exact protocol step where they happen (a send
+// before its message is published, a receive after it is taken), which is what keeps
+// the recording's order causal.
 //
 // The flavors take their probe as a template parameter (`probe*` or `no_probe`), so the
 // untraced path is its own instantiation in which every `if (p)` is false at compile
-// time: the same code, and the same inlining, as a build with tracing compiled out. A
-// shared function taking a null `probe*` was called from both paths, so the compiler
-// stopped inlining it into the untraced one (7% more instructions per message on one
-// thread; bench/RESULTS.md).
+// time: the same code, and the same inlining, as a build with tracing compiled out. (A
+// shared function taking a null `probe*` is called from both paths, and the compiler
+// then stops inlining it into the untraced one.)
 //
 // A probe may be reported to from another thread: a rendezvous receiver that takes a
 // message from a blocked sender's packet reports the sender's `sent` through the
@@ -23,11 +23,11 @@
 #include <cstdint>
 #include <string>
 
+#include "../detail/config.hpp"
+#include "../detail/trace_hooks.hpp"
 #include "../result.hpp"
-#include "../trace_env.hpp"  // CHAN_TRACE=out.json: every program that operates on channels gets it
-#include "config.hpp"
+#include "env.hpp"  // CHAN_TRACE=out.json: every program that traces an operation gets it
 #include "recorder.hpp"
-#include "token.hpp"
 
 namespace chan::detail {
 
@@ -130,17 +130,8 @@ private:
     wait_reason last_reason_{};
 };
 
-// The probe of an untraced operation: false, every report a no-op, and a null `probe*`
-// where one is stored (a rendezvous packet's sender_probe).
-struct no_probe {
-    constexpr explicit operator bool() const noexcept { return false; }
-    constexpr operator probe*() const noexcept { return nullptr; }
-    constexpr const no_probe* operator->() const noexcept { return this; }
-    constexpr void blocked(wait_reason) const noexcept {}
-    constexpr void sent(std::uint64_t) const noexcept {}
-    constexpr void received(std::uint64_t) const noexcept {}
-    constexpr void lagged(std::uint64_t) const noexcept {}
-    constexpr void timer_fired(std::uint64_t, instant) const noexcept {}
-};
+static_assert(operation_probe<probe*>);
+
+inline void report_sent(probe& sender, std::uint64_t message) noexcept { sender.sent(message); }
 
 }  // namespace chan::detail
