@@ -28,7 +28,6 @@
 #include <cassert>
 #include <chrono>
 #include <cstddef>
-#include <iterator>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -38,6 +37,7 @@
 
 #include "detail/broadcast.hpp"
 #include "detail/handle_api.hpp"
+#include "detail/recv_iterator.hpp"
 #include "detail/selectable.hpp"
 #include "result.hpp"
 
@@ -172,44 +172,24 @@ public:
 
     // ---- iteration ----
 
-    struct sentinel {};
-
-    class iterator {
-    public:
-        using iterator_category = std::input_iterator_tag;
-        using value_type = T;
-        using difference_type = std::ptrdiff_t;
-        using pointer = T*;
-        using reference = T&;
-
-        iterator() = default;
-        iterator(broadcast_receiver* r, source_location loc) : r_(r), loc_(loc) { advance(); }
-
-        T& operator*() const noexcept { return **current_; }
-        T* operator->() const noexcept { return &**current_; }
-        iterator& operator++() {
-            advance();
-            return *this;
-        }
-        void operator++(int) { advance(); }
-        friend bool operator==(const iterator& it, sentinel) noexcept { return !it.current_; }
-
-    private:
-        void advance() {
-            current_.reset();
+private:
+    // How a range receives: the next message, stepping over lag reports.
+    struct next_message {
+        broadcast_receiver* r = nullptr;
+        source_location loc;
+        recv_result<T> operator()() const {
             for (;;) {
-                recv_result<T> r = r_->recv(loc_);
-                if (r.status() == status::lagged) continue;
-                if (r) current_.emplace(std::move(r));
-                return;
+                recv_result<T> m = r->recv(loc);
+                if (m.status() != status::lagged) return m;
             }
         }
-        broadcast_receiver* r_ = nullptr;
-        source_location loc_;
-        mutable std::optional<recv_result<T>> current_;
     };
 
-    iterator begin(source_location loc = source_location::current()) { return iterator(this, loc); }
+public:
+    using sentinel = detail::recv_sentinel;
+    using iterator = detail::recv_iterator<T, next_message>;
+
+    iterator begin(source_location loc = source_location::current()) { return iterator({this, loc}); }
     sentinel end() const noexcept { return {}; }
 
 private:

@@ -24,12 +24,13 @@
 #include <cassert>
 #include <chrono>
 #include <cstddef>
-#include <iterator>
 #include <optional>
 #include <string>
 #include <utility>
 
 #include "detail/core.hpp"
+#include "detail/recv_iterator.hpp"
+#include "detail/selectable.hpp"
 #include "result.hpp"
 #include "trace/format.hpp"
 #include "trace/probe.hpp"
@@ -166,9 +167,9 @@ private:
         return detail::send_outcome<T>(st, s);
     }
 
-    // Out of line and cold: the untraced path (run) stays small enough to inline into send and
-    // recv, so tracing compiled in but idle costs one load and a branch (bench/RESULTS.md).
-    [[gnu::noinline, gnu::cold]] send_result<T> run_traced(detail::stored<T>& s, mode m, const detail::deadline& d,
+    // A cold path: the untraced path (run) stays small enough to inline into send and
+    // recv, so tracing compiled in but idle costs one load and a branch.
+    CHAN_COLD_PATH send_result<T> run_traced(detail::stored<T>& s, mode m, const detail::deadline& d,
                                                            source_location loc) const {
         detail::probe p(c_->desc, detail::probe::side::send, loc);
         p.begin(trace::format_value(detail::unbox<T>(s)));
@@ -211,52 +212,30 @@ public:
 
     // ---- iteration ----
 
-    struct sentinel {};
-
-    // Input iterator that receives as it advances; `Nonblocking` stops at the first
-    // empty channel instead of waiting.
-    template <bool Nonblocking>
-    class basic_iterator {
-    public:
-        using iterator_category = std::input_iterator_tag;
-        using value_type = T;
-        using difference_type = std::ptrdiff_t;
-        using pointer = T*;
-        using reference = T&;
-
-        basic_iterator() = default;
-        basic_iterator(const receiver* r, source_location loc) : r_(r), loc_(loc) { advance(); }
-
-        T& operator*() const noexcept { return **current_; }
-        T* operator->() const noexcept { return &**current_; }
-        basic_iterator& operator++() {
-            advance();
-            return *this;
-        }
-        void operator++(int) { advance(); }
-        friend bool operator==(const basic_iterator& it, sentinel) noexcept { return !it.current_; }
-
-    private:
-        void advance() {
-            current_.reset();
-            recv_result<T> r = Nonblocking ? r_->try_recv(loc_) : r_->recv(loc_);
-            if (r) current_.emplace(std::move(r));
-        }
-        const receiver* r_ = nullptr;
-        source_location loc_;
-        mutable std::optional<recv_result<T>> current_;
+private:
+    // How a range receives: waiting for each message, or taking only what is there now.
+    template <bool Wait>
+    struct next_message {
+        const receiver* r = nullptr;
+        source_location loc;
+        recv_result<T> operator()() const { return Wait ? r->recv(loc) : r->try_recv(loc); }
     };
-    using iterator = basic_iterator<false>;
+
+public:
+    using sentinel = detail::recv_sentinel;
+    using iterator = detail::recv_iterator<T, next_message<true>>;
 
     // The location default is the range-for statement, which traces then point at.
-    iterator begin(source_location loc = source_location::current()) const { return iterator(this, loc); }
+    iterator begin(source_location loc = source_location::current()) const { return iterator({this, loc}); }
     sentinel end() const noexcept { return {}; }
 
     // The messages there now, without waiting: `for (auto& m : rx.drain())`.
     class drain_range {
     public:
         drain_range(const receiver& r, source_location loc) : r_(r), loc_(loc) {}
-        basic_iterator<true> begin() { return basic_iterator<true>(&r_, loc_); }
+        detail::recv_iterator<T, next_message<false>> begin() const {
+            return detail::recv_iterator<T, next_message<false>>({&r_, loc_});
+        }
         sentinel end() const noexcept { return {}; }
 
     private:
@@ -281,7 +260,7 @@ private:
         });
     }
 
-    [[gnu::noinline, gnu::cold]] recv_result<T> run_traced(mode m, const detail::deadline& d, source_location loc) const {
+    CHAN_COLD_PATH recv_result<T> run_traced(mode m, const detail::deadline& d, source_location loc) const {
         detail::probe p(c_->desc, detail::probe::side::recv, loc);
         p.begin();
         recv_result<T> r = visit([&](auto& f) { return m == mode::block ? f.recv(d, &p) : f.try_recv(&p); });
@@ -305,6 +284,36 @@ struct access {
         return receiver<T>(c);
     }
 };
+
+// ---- senders and receivers as select arms (selectable.hpp) ----
+
+// Channels' receivers and senders reach their flavor through the control block. Their
+// `visit` is a hot path (config.hpp), like visit_send_side / visit_recv_side and the
+// arms' `complete`: glue between a select and a flavor.
+template <class T>
+struct receiver_access {
+    static void* target(receiver<T>& h) noexcept { return access::core_of(h); }
+    template <class Fn>
+    CHAN_HOT_PATH static decltype(auto) visit(void* c, Fn&& fn) {
+        return visit_recv_side(*static_cast<core_base<T>*>(c), std::forward<Fn>(fn));
+    }
+    static const channel_desc& describe(void* c) noexcept { return static_cast<core_base<T>*>(c)->desc; }
+};
+
+template <class T>
+struct sender_access {
+    static void* target(sender<T>& h) noexcept { return access::core_of(h); }
+    template <class Fn>
+    CHAN_HOT_PATH static decltype(auto) visit(void* c, Fn&& fn) {
+        return visit_send_side(*static_cast<core_base<T>*>(c), std::forward<Fn>(fn));
+    }
+    static const channel_desc& describe(void* c) noexcept { return static_cast<core_base<T>*>(c)->desc; }
+};
+
+template <class T>
+struct selectable<receiver<T>> : recv_selectable<T, receiver_access<T>> {};
+template <class T>
+struct selectable<sender<T>> : send_selectable<T, sender_access<T>> {};
 }  // namespace detail
 
 // A channel with room for `capacity` messages: a send waits while it is full.

@@ -19,8 +19,8 @@
 #include <string>
 #include <utility>
 
-#include "detail/oneshot.hpp"
 #include "detail/handle_api.hpp"
+#include "detail/oneshot.hpp"
 #include "detail/selectable.hpp"
 #include "result.hpp"
 

@@ -1,5 +1,9 @@
 // Handles are values (copy adds one, move transfers, destruction drops), and the
 // questions either side may ask: size, empty, full, capacity, counts, same_channel.
+#include <limits>
+#include <stdexcept>
+#include <string>
+
 #include "support.hpp"
 
 using namespace chan_test;
@@ -99,6 +103,29 @@ TEST_CASE("a bounded channel reports its capacity, size, empty and full", "[hand
     }
     CHECK(rx.size() == 0);
     CHECK(rx.empty());
+}
+
+TEST_CASE("a capacity whose ring cannot be sized is refused with a clear error", "[handles]") {
+    // Each used to loop forever sizing the ring (2^63 + 1), or to wrap cap + 1 to 0.
+    for (const std::size_t too_large : {(std::size_t{1} << (std::numeric_limits<std::size_t>::digits - 1)) + 1,
+                                        std::numeric_limits<std::size_t>::max(),
+                                        std::numeric_limits<std::size_t>::max() / 2}) {
+        CAPTURE(too_large);
+        CHECK_THROWS_WITH(chan::bounded<int>(too_large),
+                          Catch::Contains("chan::bounded: capacity " + std::to_string(too_large) + " is too large"));
+        CHECK_THROWS_AS(chan::bounded<int>(too_large), std::length_error);
+    }
+    // The limit it names is the one it applies: one more is refused too. (Not tried:
+    // the limit itself, which passes the check and then cannot be allocated.)
+    try {
+        (void)chan::bounded<int>(std::numeric_limits<std::size_t>::max());
+        FAIL("SIZE_MAX was accepted");
+    } catch (const std::length_error& e) {
+        const std::string text = e.what();
+        const std::size_t at_most = std::stoull(text.substr(text.find("at most ") + 8));
+        CHECK(at_most > std::size_t{1} << 20);
+        CHECK_THROWS_AS(chan::bounded<int>(at_most + 1), std::length_error);
+    }
 }
 
 TEST_CASE("a rendezvous channel has capacity 0 and never holds a message", "[handles]") {

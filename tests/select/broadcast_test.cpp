@@ -3,6 +3,8 @@
 // its original is; lossless senders wait for the slowest receiver and are released when
 // it goes; lagging receivers learn exactly how many messages they missed; messages are
 // stored once and released when the last receiver has seen them.
+#include <limits>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -229,9 +231,13 @@ TEST_CASE("broadcast (lagging): a lagged receive arm reports the lag", "[broadca
     CHECK(*rx.recv() == 2);
 }
 
-TEST_CASE("broadcast: a capacity of 0 is refused", "[broadcast]") {
+TEST_CASE("broadcast: a capacity of 0, or one whose ring cannot be sized, is refused", "[broadcast]") {
     CHECK_THROWS_AS(chan::broadcast<int>(0), std::invalid_argument);
     CHECK_THROWS_AS(chan::lagging_broadcast<int>(0), std::invalid_argument);
+    const std::size_t too_large = std::numeric_limits<std::size_t>::max();
+    CHECK_THROWS_WITH(chan::broadcast<int>(too_large), Catch::Contains("chan::broadcast: capacity"));
+    CHECK_THROWS_WITH(chan::lagging_broadcast<int>(too_large), Catch::Contains("chan::lagging_broadcast: capacity"));
+    CHECK_THROWS_AS(chan::broadcast<int>(too_large), std::length_error);
 }
 
 TEST_CASE("broadcast: receivers and senders are select arms", "[broadcast][select]") {

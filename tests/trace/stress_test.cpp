@@ -119,3 +119,66 @@ TEST_CASE("handles copied and dropped on many threads while tracing stay sound",
     CHECK(per_channel.size() == static_cast<std::size_t>(2000 / CHAN_STRESS_SCALE));
     for (const auto& [ch, counts] : per_channel) CHECK(counts.second == counts.first + 1);
 }
+
+TEST_CASE("close_all_channels and channels disconnecting themselves take their locks in one order", "[stress]") {
+    // Two paths take both a channel's own locks and the recorder's list of channels:
+    //   - close_all_channels() walks the list and closes each channel (its locks);
+    //   - a channel made while no recording was on, whose first event in a recording is
+    //     its own disconnection (close(), or its last handle's drop), is introduced to
+    //     the recorder - and so listed - while it holds its disconnect lock.
+    // The lock order (docs/architecture.md) has channel locks before the recorder's and
+    // never the other way round. ThreadSanitizer's deadlock detector fails this test if
+    // any run nests them the other way; without it, a real inversion could hang here.
+    chan::trace::stop();
+    SECTION("both paths once, on one thread") {
+        auto [tx, rx] = chan::bounded<int>(1, "made before the recording");
+        auto [other_tx, other_rx] = chan::unbounded<int>("another");
+        chan::trace::start();
+        (void)other_tx.try_send(1);  // introduced: close_all_channels will close it
+        CHECK(tx.close());           // introduced while disconnecting
+        CHECK(chan::trace::close_all_channels() == 1);
+        CHECK(other_rx.is_disconnected());
+        chan::trace::stop();
+    }
+    SECTION("both paths on many threads, recordings starting and stopping") {
+        std::atomic<bool> stop{false};
+        std::atomic<long> closed_by_all{0};
+        std::thread closer([&] {
+            while (!stop) closed_by_all += static_cast<long>(chan::trace::close_all_channels());
+        });
+        std::thread toggler([&] {
+            while (!stop) {
+                chan::trace::start();
+                std::this_thread::yield();
+                chan::trace::stop();
+                std::this_thread::yield();
+            }
+        });
+        constexpr int workers = 3, rounds = 3000 / CHAN_STRESS_SCALE;
+        std::atomic<int> finished{0}, still_connected{0};  // Catch2 checks only on this thread
+        std::vector<std::thread> threads;
+        for (int w = 0; w < workers; ++w) {
+            threads.emplace_back([&, w] {
+                for (int round = 0; round < rounds; ++round) {
+                    auto [tx, rx] = (round + w) % 3 == 0 ? chan::bounded<int>(0)
+                                    : (round + w) % 3 == 1 ? chan::bounded<int>(2)
+                                                           : chan::unbounded<int>();
+                    (void)tx.try_send(round);
+                    if (round % 2 == 0) {
+                        (void)tx.close();  // disconnects itself, or finds close_all did
+                        if (!rx.is_disconnected()) ++still_connected;
+                    }
+                    // Otherwise the handles' drops at the end of the round disconnect it.
+                }
+                ++finished;
+            });
+        }
+        for (auto& t : threads) t.join();
+        stop = true;
+        closer.join();
+        toggler.join();
+        CHECK(finished == workers);
+        CHECK(still_connected == 0);
+        INFO(closed_by_all << " channels closed by close_all_channels");
+    }
+}

@@ -34,8 +34,11 @@
 // claims it and the receiver that takes it compute the same number.
 #pragma once
 
+#include <algorithm>
 #include <atomic>
+#include <bit>
 #include <cstddef>
+#include <limits>
 #include <memory>
 #include <new>
 #include <optional>
@@ -45,9 +48,9 @@
 #include "backoff.hpp"
 #include "blocking.hpp"
 #include "config.hpp"
-#include "trace_hooks.hpp"
 #include "storage.hpp"
 #include "token.hpp"
+#include "trace_hooks.hpp"
 #include "waker.hpp"
 
 namespace chan::detail {
@@ -55,8 +58,19 @@ namespace chan::detail {
 template <class T>
 class array_channel {
 public:
+    // The largest capacity: `one_lap` must leave at least one bit of a position above it
+    // to count laps, and the ring's bytes must fit the address space.
+    static std::size_t max_capacity() noexcept {
+        constexpr std::size_t laps_fit = (std::size_t{1} << (std::numeric_limits<std::size_t>::digits - 2)) - 1;
+        return std::min<std::size_t>(laps_fit, std::numeric_limits<std::ptrdiff_t>::max() / sizeof(slot));
+    }
+
+    // `cap` >= 1; above max_capacity() it throws std::length_error.
     explicit array_channel(std::size_t cap)
-        : cap_(cap), mark_bit_(next_power_of_two(cap + 1)), one_lap_(mark_bit_ * 2), buffer_(make_slots(cap)) {}
+        : cap_(checked_capacity("chan::bounded", cap, max_capacity())),
+          mark_bit_(std::bit_ceil(cap + 1)),
+          one_lap_(mark_bit_ * 2),
+          buffer_(make_slots(cap)) {}
 
     array_channel(const array_channel&) = delete;
     array_channel& operator=(const array_channel&) = delete;
@@ -75,7 +89,7 @@ public:
 
     // ---- claim / complete (used directly by select) ----
 
-    [[gnu::always_inline]] bool start_send(token& t) noexcept {
+    CHAN_HOT_PATH bool start_send(token& t) noexcept {
         backoff b;
         std::size_t tail = tail_.load(std::memory_order_relaxed);
         for (;;) {
@@ -116,7 +130,7 @@ public:
         return status::ok;
     }
 
-    [[gnu::always_inline]] bool start_recv(token& t) noexcept {
+    CHAN_HOT_PATH bool start_recv(token& t) noexcept {
         backoff b;
         std::size_t head = head_.load(std::memory_order_relaxed);
         for (;;) {
@@ -171,11 +185,10 @@ public:
     template <class Probe>
     status send(stored<T>& v, const deadline& d, Probe p) {
         token t;
-        for (;;) {
-            if (spin_until([&] { return start_send(t); })) return write(t, v, p);
-            if (d.passed()) return status::timeout;
-            park_on(senders_, t, d, p, wait_reason::full, [&] { return send_ready(); });
-        }
+        const auto ready = [this] { return send_ready(); };
+        if (!wait_to_claim(d, [&] { return start_send(t); }, parked_on(senders_, p, wait_reason::full, ready)))
+            return status::timeout;
+        return write(t, v, p);
     }
 
     template <class Probe>
@@ -187,11 +200,10 @@ public:
     template <class Probe>
     recv_result<T> recv(const deadline& d, Probe p) {
         token t;
-        for (;;) {
-            if (spin_until([&] { return start_recv(t); })) return read(t, p);
-            if (d.passed()) return recv_result<T>(status::timeout);
-            park_on(receivers_, t, d, p, wait_reason::empty, [&] { return recv_ready(); });
-        }
+        const auto ready = [this] { return recv_ready(); };
+        if (!wait_to_claim(d, [&] { return start_recv(t); }, parked_on(receivers_, p, wait_reason::empty, ready)))
+            return recv_result<T>(status::timeout);
+        return read(t, p);
     }
 
     // ---- select interface ----
@@ -297,12 +309,6 @@ private:
         slot* slots = std::allocator<slot>().allocate(cap);
         for (std::size_t i = 0; i < cap; ++i) ::new (static_cast<void*>(slots + i)) slot(i);
         return slots;
-    }
-
-    static std::size_t next_power_of_two(std::size_t n) noexcept {
-        std::size_t p = 1;
-        while (p < n) p <<= 1;
-        return p;
     }
 
     // The position after `pos` (which carries no mark).

@@ -60,6 +60,7 @@
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -70,9 +71,9 @@
 #include "backoff.hpp"
 #include "blocking.hpp"
 #include "config.hpp"
-#include "trace_hooks.hpp"
 #include "storage.hpp"
 #include "token.hpp"
+#include "trace_hooks.hpp"
 #include "waker.hpp"
 
 namespace chan::detail {
@@ -135,8 +136,14 @@ class broadcast_channel {
     };
 
 public:
+    // The largest capacity: the ring's bytes must fit the address space.
+    static constexpr std::size_t max_capacity = std::numeric_limits<std::ptrdiff_t>::max() / sizeof(slot);
+
+    // `cap` >= 1; above max_capacity it throws std::length_error.
     broadcast_channel(std::size_t cap, bool lagging, std::string name)
-        : cap_(cap), lagging_(lagging), slots_(new slot[cap]),
+        : cap_(checked_capacity(lagging ? "chan::lagging_broadcast" : "chan::broadcast", cap, max_capacity)),
+          lagging_(lagging),
+          slots_(new slot[cap]),
           desc_(lagging ? trace::flavor::broadcast_lagging : trace::flavor::broadcast, static_cast<std::int64_t>(cap),
                 std::move(name), &senders_, &receivers_, this, &close_owner) {
         for (std::size_t i = 0; i < cap_; ++i) slots_[i].stamp.store(free_for(i), std::memory_order_relaxed);
@@ -284,11 +291,11 @@ public:
     template <class Probe>
     status send(stored<T>& v, const deadline& d, Probe pr) {
         token t;
-        for (;;) {
-            if (spin_until([&] { return start_send(t); })) return write(t, v, pr);
-            if (d.passed()) return status::timeout;
-            park_on(senders_waiting_, t, d, pr, wait_reason::slowest_receiver, [&] { return send_ready(); });
-        }
+        const auto ready = [this] { return send_ready(); };
+        if (!wait_to_claim(d, [&] { return start_send(t); },
+                           parked_on(senders_waiting_, pr, wait_reason::slowest_receiver, ready)))
+            return status::timeout;
+        return write(t, v, pr);
     }
 
     // ---- send: select interface ----
@@ -355,12 +362,10 @@ public:
 
     template <class Probe>
     recv_result<T> recv(std::uint64_t& pos, const deadline& d, Probe pr) {
-        token t;  // only its address is used: the id of this wait
-        for (;;) {
-            if (spin_until([&] { return recv_ready(pos); })) return receive(pos, pr);
-            if (d.passed()) return recv_result<T>(status::timeout);
-            park_on(receivers_waiting_, t, d, pr, wait_reason::empty, [&] { return recv_ready(pos); });
-        }
+        const auto ready = [this, &pos] { return recv_ready(pos); };
+        if (!wait_to_claim(d, ready, parked_on(receivers_waiting_, pr, wait_reason::empty, ready)))
+            return recv_result<T>(status::timeout);
+        return receive(pos, pr);  // never `empty` once ready
     }
 
     bool register_recv(std::uint64_t pos, selection oper, waiter& w) {

@@ -4,6 +4,8 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <stdexcept>
+#include <string>
 #include <type_traits>
 #include <version>
 #if defined(__cpp_lib_source_location)
@@ -56,10 +58,9 @@ private:
     const char* file_ = "";
     unsigned line_ = 0;
     // Fills what would be padding: every operation passes its location by value to its
-    // traced path, and with four undefined bytes beside the line g++ spent five
-    // instructions per call merging the line into a register, traced or not (a tenth of
-    // an untraced select's overhead, bench/RESULTS.md). Always 0.
-    unsigned filler_ = 0;
+    // traced path, and with undefined bytes beside the line g++ merges the line into a
+    // register on every call, traced or not. Always 0.
+    [[maybe_unused]] unsigned filler_ = 0;
 };
 #endif
 
@@ -67,18 +68,33 @@ private:
 
 namespace chan::detail {
 
-// Inlining. A few functions on the untraced path are marked [[gnu::always_inline]]:
-// the dispatch from a handle to its flavor (visit_send_side, visit_recv_side, the select
-// arms' visit and complete with its lambda, selected_operation's recv and send), the
-// bounded channel's claims (start_send, start_recv), the unbounded channel's claims'
-// first attempts with their helpers, its whole send and its read's common case, and
-// the spin before parking (spin_until). Tracing compiled in adds cold callers and code
-// around them, and g++'s size heuristics then kept them out of line where a build
-// without tracing inlined them: up to 30% more instructions per message for the same
-// work (bench/RESULTS.md, "Tracing overhead"). The heuristics spend one budget per
-// file (--param inline-unit-growth), and the traced instantiations, which are not
-// known to be cold, spend it too; which call loses is a matter of order, so forcing
-// the hot path is the only choice that holds for every program.
+// Inlining policy, by name. The handles' untraced operations are small chains of calls
+// (handle -> dispatch -> flavor claim -> complete), and every link must be inlined for an
+// untraced operation to cost what a build without tracing costs. Tracing compiled in
+// adds callers (the traced instantiations) that g++ does not know to be cold, and its
+// size heuristics spend one inlining budget per file on them too, so which link loses
+// depends on the program: the only choice that holds for every program is to force the
+// hot links and to push the traced ones out of line.
+//   CHAN_HOT_PATH    always inlined: a link of an untraced operation's common path (the
+//                    dispatch to a flavor, the flavors' claims and completions, the
+//                    spin before parking, the select arms' completion)
+//   CHAN_HOT_LAMBDA  the same for a lambda's call operator (the GNU spelling is the only
+//                    one that applies there; put it after the parameter list)
+//   CHAN_COLD_PATH   never inlined and cold: a traced operation's path, entered only
+//                    while a recording is on
+//   CHAN_SLOW_PATH   never inlined: the rare branch of a hot function (a block boundary,
+//                    a lost race), kept out so that the common path saves no registers
+#if defined(__GNUC__) || defined(__clang__)
+#define CHAN_HOT_PATH [[gnu::always_inline]]
+#define CHAN_HOT_LAMBDA __attribute__((always_inline))
+#define CHAN_COLD_PATH [[gnu::noinline, gnu::cold]]
+#define CHAN_SLOW_PATH [[gnu::noinline]]
+#else
+#define CHAN_HOT_PATH
+#define CHAN_HOT_LAMBDA
+#define CHAN_COLD_PATH
+#define CHAN_SLOW_PATH
+#endif
 
 // Counters written by different threads live on separate cache lines so that a
 // producer and a consumer do not invalidate each other's line on every message.
@@ -97,6 +113,15 @@ inline void cpu_relax() noexcept {
 #elif defined(__aarch64__)
     asm volatile("yield" ::: "memory");
 #endif
+}
+
+// Refuses a capacity that a channel's ring cannot be sized for (positions or bytes
+// that would overflow), with a message naming the call, instead of a wrapped size or an
+// endless loop; returns it otherwise. `most` is the flavor's own limit.
+inline std::size_t checked_capacity(const char* who, std::size_t capacity, std::size_t most) {
+    if (capacity <= most) return capacity;
+    throw std::length_error(std::string(who) + ": capacity " + std::to_string(capacity) + " is too large (at most " +
+                            std::to_string(most) + ")");
 }
 
 // An optional deadline; absent means "wait forever".

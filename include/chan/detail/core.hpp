@@ -11,13 +11,14 @@
 #pragma once
 
 #include <atomic>
-#include <mutex>
 #include <cstdint>
+#include <mutex>
 #include <string>
 #include <type_traits>
 #include <utility>
 
 #include "array.hpp"
+#include "flavor.hpp"
 #include "list.hpp"
 #include "timer.hpp"
 #include "trace_hooks.hpp"
@@ -45,6 +46,8 @@ struct core_base {
 
 template <class T, class Flavor>
 struct core final : core_base<T> {
+    static_assert(receiving_flavor<Flavor, T>, "chan: a channel's flavor must offer what a receiver uses (flavor.hpp)");
+
     template <class... Args>
     core(trace::flavor kind, std::int64_t capacity, std::string name, std::size_t senders, Args&&... args)
         : core_base<T>(kind, capacity, std::move(name), senders, 1), flavor(std::forward<Args>(args)...) {}
@@ -53,7 +56,10 @@ struct core final : core_base<T> {
 
 // Calls `fn` with the flavor of a channel that has senders.
 template <class T, class Fn>
-[[gnu::always_inline]] inline decltype(auto) visit_send_side(core_base<T>& c, Fn&& fn) {
+CHAN_HOT_PATH inline decltype(auto) visit_send_side(core_base<T>& c, Fn&& fn) {
+    static_assert(sending_flavor<array_channel<T>, T> && sending_flavor<list_channel<T>, T> &&
+                      sending_flavor<zero_channel<T>, T>,
+                  "chan: a flavor behind a sender must offer what a sender uses (flavor.hpp)");
     switch (c.desc.kind) {
         case trace::flavor::bounded: return fn(static_cast<core<T, array_channel<T>>&>(c).flavor);
         case trace::flavor::unbounded: return fn(static_cast<core<T, list_channel<T>>&>(c).flavor);
@@ -63,7 +69,7 @@ template <class T, class Fn>
 
 // Calls `fn` with the flavor of any channel a receiver may point to.
 template <class T, class Fn>
-[[gnu::always_inline]] inline decltype(auto) visit_recv_side(core_base<T>& c, Fn&& fn) {
+CHAN_HOT_PATH inline decltype(auto) visit_recv_side(core_base<T>& c, Fn&& fn) {
     switch (c.desc.kind) {
         case trace::flavor::bounded: return fn(static_cast<core<T, array_channel<T>>&>(c).flavor);
         case trace::flavor::unbounded: return fn(static_cast<core<T, list_channel<T>>&>(c).flavor);

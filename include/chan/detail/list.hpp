@@ -36,9 +36,9 @@
 #include "backoff.hpp"
 #include "blocking.hpp"
 #include "config.hpp"
-#include "trace_hooks.hpp"
 #include "storage.hpp"
 #include "token.hpp"
+#include "trace_hooks.hpp"
 #include "waker.hpp"
 
 namespace chan::detail {
@@ -56,7 +56,7 @@ class list_channel {
         // bytes: half the memory traffic of a word-sized state.
         std::atomic<std::uint32_t> state{0};
 
-        [[gnu::noinline]] void wait_write() const noexcept {
+        CHAN_SLOW_PATH void wait_write() const noexcept {
             backoff b;
             while ((state.load(std::memory_order_acquire) & write_bit) == 0) b.snooze();
         }
@@ -76,7 +76,7 @@ class list_channel {
 
         // Frees the block once slots [start, block_cap - 1) have all been read; a slot
         // still being read gets DESTROY and its reader finishes the job.
-        [[gnu::noinline]] static void destroy(block* b, std::size_t start) noexcept {
+        CHAN_SLOW_PATH static void destroy(block* b, std::size_t start) noexcept {
             for (std::size_t i = start; i < block_cap - 1; ++i) {
                 slot& s = b->slots[i];
                 if ((s.state.load(std::memory_order_acquire) & read_bit) == 0 &&
@@ -123,11 +123,11 @@ public:
     // block in place, not its last position, no other thread in the way) and saves no
     // registers; everything else (the first block, a block boundary, a lost race, a
     // closed channel on the sending side) goes to the loop after it, which starts over
-    // from fresh loads. As one function, every message paid the loop's prologue and
-    // register saves: unbounded cells ran 15% more instructions (bench/RESULTS.md).
-    // The first parts, their helpers and the send are always inlined (config.hpp).
+    // from fresh loads. As one function, every message would pay the loop's prologue
+    // and register saves. The first parts, their helpers and the send are hot paths,
+    // the loops slow paths (config.hpp).
 
-    [[gnu::always_inline]] bool start_send(token& t) {
+    CHAN_HOT_PATH bool start_send(token& t) {
         std::size_t tail = tail_.index.load(std::memory_order_acquire);
         block* blk = tail_.blk.load(std::memory_order_acquire);
         const std::size_t offset = (tail >> shift) % lap;
@@ -140,7 +140,7 @@ public:
         return start_send_slow(t);
     }
 
-    [[gnu::noinline]] bool start_send_slow(token& t) {
+    CHAN_SLOW_PATH bool start_send_slow(token& t) {
         backoff b;
         std::size_t tail = tail_.index.load(std::memory_order_acquire);
         block* blk = tail_.blk.load(std::memory_order_acquire);
@@ -192,7 +192,7 @@ public:
     }
 
     template <class Probe>
-    [[gnu::always_inline]] status write(token& t, stored<T>& v, Probe p) noexcept {
+    CHAN_HOT_PATH status write(token& t, stored<T>& v, Probe p) noexcept {
         if (!t.ptr) return status::disconnected;
         slot& s = static_cast<block*>(t.ptr)->slots[t.n];
         if (p) p->sent(t.seq);
@@ -202,7 +202,7 @@ public:
         return status::ok;
     }
 
-    [[gnu::always_inline]] bool start_recv(token& t) noexcept {
+    CHAN_HOT_PATH bool start_recv(token& t) noexcept {
         std::size_t head = head_.index.load(std::memory_order_acquire);
         block* blk = head_.blk.load(std::memory_order_acquire);
         const std::size_t offset = (head >> shift) % lap;
@@ -218,7 +218,7 @@ public:
         return start_recv_slow(t);
     }
 
-    [[gnu::noinline]] bool start_recv_slow(token& t) noexcept {
+    CHAN_SLOW_PATH bool start_recv_slow(token& t) noexcept {
         backoff b;
         std::size_t head = head_.index.load(std::memory_order_acquire);
         block* blk = head_.blk.load(std::memory_order_acquire);
@@ -259,7 +259,7 @@ public:
     // Like the claims, the read keeps its common case (the message already written, the
     // block not to be freed) inline and calls out for waiting and freeing.
     template <class Probe>
-    [[gnu::always_inline]] recv_result<T> read(token& t, Probe p) noexcept {
+    CHAN_HOT_PATH recv_result<T> read(token& t, Probe p) noexcept {
         if (!t.ptr) return recv_result<T>(status::disconnected);
         block* blk = static_cast<block*>(t.ptr);
         const std::size_t offset = t.n;
@@ -278,7 +278,7 @@ public:
     // ---- whole operations ----
 
     template <class Probe>
-    [[gnu::always_inline]] status try_send(stored<T>& v, Probe p) {
+    CHAN_HOT_PATH status try_send(stored<T>& v, Probe p) {
         token t;
         start_send(t);  // never "full"
         return write(t, v, p);
@@ -286,7 +286,7 @@ public:
 
     // Unbounded: a send never waits, so the deadline never matters.
     template <class Probe>
-    [[gnu::always_inline]] status send(stored<T>& v, const deadline&, Probe p) { return try_send(v, p); }
+    CHAN_HOT_PATH status send(stored<T>& v, const deadline&, Probe p) { return try_send(v, p); }
 
     template <class Probe>
     recv_result<T> try_recv(Probe p) noexcept {
@@ -297,11 +297,10 @@ public:
     template <class Probe>
     recv_result<T> recv(const deadline& d, Probe p) {
         token t;
-        for (;;) {
-            if (spin_until([&] { return start_recv(t); })) return read(t, p);
-            if (d.passed()) return recv_result<T>(status::timeout);
-            park_on(receivers_, t, d, p, wait_reason::empty, [&] { return recv_ready(); });
-        }
+        const auto ready = [this] { return recv_ready(); };
+        if (!wait_to_claim(d, [&] { return start_recv(t); }, parked_on(receivers_, p, wait_reason::empty, ready)))
+            return recv_result<T>(status::timeout);
+        return read(t, p);
     }
 
     // ---- select interface ----
@@ -406,7 +405,7 @@ public:
 
 private:
     // A claim of the slot at `offset` of `blk`, at position `index`.
-    [[gnu::always_inline]] static void fill(token& t, block* blk, std::size_t offset, std::size_t index) noexcept {
+    CHAN_HOT_PATH static void fill(token& t, block* blk, std::size_t offset, std::size_t index) noexcept {
         t.ptr = blk;
         t.n = offset;
         t.seq = message_number(index);
@@ -420,7 +419,7 @@ private:
         bool at_tail;
         std::size_t tail, head;
     };
-    [[gnu::always_inline]] step step_from(std::size_t head) const noexcept {
+    CHAN_HOT_PATH step step_from(std::size_t head) const noexcept {
         std::size_t next = head + one;
         if ((next & mark_bit) == 0) {
             std::atomic_thread_fence(std::memory_order_seq_cst);
@@ -433,13 +432,13 @@ private:
 
     // A receiver's head has reached `tail`: nothing to take. Once the channel is closed
     // that is a claim of "disconnected" (a null token); before, the channel is empty.
-    [[gnu::always_inline]] static bool claim_end(token& t, std::size_t tail) noexcept {
+    CHAN_HOT_PATH static bool claim_end(token& t, std::size_t tail) noexcept {
         if ((tail & mark_bit) == 0) return false;
         t.ptr = nullptr;
         return true;
     }
 
-    [[gnu::always_inline]] static std::uint64_t message_number(std::size_t index) noexcept {
+    CHAN_HOT_PATH static std::uint64_t message_number(std::size_t index) noexcept {
         const std::size_t pos = index >> shift;
         return static_cast<std::uint64_t>(pos / lap) * block_cap + pos % lap;
     }

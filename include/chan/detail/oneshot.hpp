@@ -39,9 +39,9 @@
 #include "../result.hpp"
 #include "blocking.hpp"
 #include "config.hpp"
-#include "trace_hooks.hpp"
 #include "storage.hpp"
 #include "token.hpp"
+#include "trace_hooks.hpp"
 #include "waker.hpp"
 
 namespace chan::detail {
@@ -130,11 +130,10 @@ public:
     template <class Probe>
     recv_result<T> recv(const deadline& d, Probe p) {
         token t;
-        for (;;) {
-            if (spin_until([&] { return start_recv(t); })) return read(t, p);
-            if (d.passed()) return recv_result<T>(status::timeout);
-            park_on(waiting_, t, d, p, wait_reason::empty, [&] { return recv_ready(); });
-        }
+        const auto ready = [this] { return recv_ready(); };
+        if (!wait_to_claim(d, [&] { return start_recv(t); }, parked_on(waiting_, p, wait_reason::empty, ready)))
+            return recv_result<T>(status::timeout);
+        return read(t, p);
     }
 
     // ---- select interface (receive side) ----

@@ -80,6 +80,16 @@ struct select_timeout {
     static select_timeout at(const deadline& d) noexcept { return d.set ? select_timeout{kind::at, d.when} : none(); }
 };
 
+// How a select with this timeout may wait, as its trace says.
+inline trace::select_wait wait_kind(const select_timeout& t) noexcept {
+    switch (t.k) {
+        case select_timeout::kind::now: return trace::select_wait::never;
+        case select_timeout::kind::at: return trace::select_wait::timeout;
+        case select_timeout::kind::never: break;
+    }
+    return trace::select_wait::forever;
+}
+
 // A small fast generator for shuffling arms; quality is irrelevant, speed is not.
 inline std::uint64_t next_random() noexcept {
     thread_local std::uint64_t state = reinterpret_cast<std::uintptr_t>(&state) * 0x9E3779B97F4A7C15ull | 1;

@@ -16,8 +16,8 @@
 // between are dropped, and the schedule never drifts.
 #pragma once
 
-#include <atomic>
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <optional>
@@ -25,10 +25,11 @@
 #include <thread>
 
 #include "../result.hpp"
+#include "blocking.hpp"
 #include "config.hpp"
-#include "trace_hooks.hpp"
 #include "storage.hpp"
 #include "token.hpp"
+#include "trace_hooks.hpp"
 #include "waiter.hpp"
 
 namespace chan::detail {
@@ -38,6 +39,21 @@ inline std::int64_t to_ns(instant t) noexcept {
 }
 inline instant from_ns(std::int64_t ns) noexcept {
     return instant(std::chrono::duration_cast<clock::duration>(std::chrono::nanoseconds(ns)));
+}
+
+// How a timer's receive parks (blocking.hpp): only time can make it ready, so it sleeps
+// until its next delivery is `due` or its deadline passes, whichever is first. With
+// neither, nothing will ever arrive: it sleeps a day at a time.
+template <class Probe>
+void sleep_for_timer(std::optional<instant> due, const deadline& d, Probe p) {
+    if (p) p->blocked(wait_reason::timer);  // recorded once however often it sleeps (probe.hpp)
+    if (!due && !d.set) {
+        std::this_thread::sleep_for(std::chrono::hours(24));
+    } else if (!due || (d.set && d.when < *due)) {
+        std::this_thread::sleep_until(d.when);
+    } else {
+        std::this_thread::sleep_until(*due);
+    }
 }
 
 // The receive side shared by timer flavors. `Clock` supplies:
@@ -76,23 +92,9 @@ public:
     template <class Probe>
     recv_result<instant> recv(const deadline& d, Probe p) {
         token t;
-        bool reported = false;
-        for (;;) {
-            if (start_recv(t)) return read(t, p);
-            const std::optional<instant> due = self().due();
-            if (d.passed()) return recv_result<instant>(status::timeout);
-            if (p && !reported) {
-                p->blocked(wait_reason::timer);
-                reported = true;
-            }
-            if (!due && !d.set) {
-                std::this_thread::sleep_for(std::chrono::hours(24));  // nothing will ever arrive
-            } else if (!due || (d.set && d.when < *due)) {
-                std::this_thread::sleep_until(d.when);
-            } else {
-                std::this_thread::sleep_until(*due);
-            }
-        }
+        const auto park = [this, p](const deadline& until) { sleep_for_timer(self().due(), until, p); };
+        if (!wait_to_claim(d, [&] { return start_recv(t); }, park)) return recv_result<instant>(status::timeout);
+        return read(t, p);
     }
 
     // Select: readiness is time, so there is nothing to register with.
@@ -192,17 +194,12 @@ public:
     recv_result<T> read(token&, Probe) noexcept { return recv_result<T>(status::disconnected); }  // never claimed
     template <class Probe>
     recv_result<T> try_recv(Probe) noexcept { return recv_result<T>(status::empty); }
+    // Returns only when the deadline passes.
     template <class Probe>
     recv_result<T> recv(const deadline& d, Probe p) {
-        if (p) p->blocked(wait_reason::timer);
-        for (;;) {
-            if (d.passed()) return recv_result<T>(status::timeout);
-            if (d.set) {
-                std::this_thread::sleep_until(d.when);
-            } else {
-                std::this_thread::sleep_for(std::chrono::hours(24));
-            }
-        }
+        const auto park = [p](const deadline& until) { sleep_for_timer(std::nullopt, until, p); };
+        (void)wait_to_claim(d, [] { return false; }, park);
+        return recv_result<T>(status::timeout);
     }
 
     bool register_recv(selection, waiter&) noexcept { return false; }

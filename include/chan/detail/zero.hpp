@@ -28,9 +28,9 @@
 
 #include "../result.hpp"
 #include "backoff.hpp"
-#include "trace_hooks.hpp"
 #include "storage.hpp"
 #include "token.hpp"
+#include "trace_hooks.hpp"
 #include "waker.hpp"
 
 namespace chan::detail {

@@ -34,9 +34,9 @@
 #include <unistd.h>
 #endif
 
-#include "recorder.hpp"
 #include "event.hpp"
 #include "json.hpp"
+#include "recorder.hpp"
 
 namespace chan::detail {
 
