@@ -15,6 +15,22 @@
 // parser (no document tree: memory grows with the events kept), and nesting depth,
 // string length, file size and event count are capped (`load_limits`). Time is linear
 // in the input, plus sorting the events.
+//
+// Reading takes four steps, a class each (chan::detail::load; defined in the order
+// 2, 3, 4, 1, each after the ones it uses):
+//   1. sax_reader, nlohmann's SAX handler, follows where the parser is: in which object
+//      or array of the document, under which key. It enforces the depth and string
+//      limits, says where each error is, and hands the values the format reads to
+//   2. record_builder, which collects one record of traceEvents as written, unchecked:
+//      ts, tid, and in args the carrier's fields, each entry of "then", "done", and the
+//      header's "chan_format" and "files".
+//   3. record_decoder turns a finished carrier record into events by the format's
+//      rules (json_format.hpp), checking every field.
+//   4. trace_assembly takes each finished record (a header gives the file table, a
+//      carrier its events through the decoder, anything else nothing), caps the number
+//      of events, and at the end orders them by time, numbers them and checks their
+//      file references.
+// Each step reports a problem by throwing load_error with the byte offset it concerns.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -27,6 +43,7 @@
 #include <iterator>
 #include <limits>
 #include <optional>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -145,6 +162,27 @@ struct raw_value {
 
     bool present() const noexcept { return t != type::absent; }
 
+    void set_integer(std::int64_t v) noexcept {
+        t = type::integer;
+        negative = v < 0;
+        magnitude = v < 0 ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
+    }
+    void set_unsigned(std::uint64_t v) noexcept {
+        t = type::integer;
+        negative = false;
+        magnitude = v;
+    }
+    void set_real(const std::string& number) {
+        t = type::real;
+        text.assign(number);
+    }
+    // Swaps buffers with the parser's string (which it clears before reusing): no copy.
+    void set_string(std::string& s) noexcept {
+        t = type::string;
+        text.swap(s);
+    }
+    void set_other() noexcept { t = type::other; }
+
     // The value as an integer in [lo, hi], if it is one.
     std::optional<std::int64_t> integer_in(std::int64_t lo, std::int64_t hi) const {
         std::optional<std::int64_t> v;
@@ -172,7 +210,9 @@ struct raw_value {
     }
 };
 
-// The keys of one event object (a carrier's args, or an entry of its "then").
+// ---- step 2: collecting a record ----
+
+// The keys of one event object (a carrier's args, an entry of its "then", its "done").
 struct event_fields {
     raw_value ev, dt, ch, th, m, a, b, d, arm, v, src, name;
 
@@ -207,15 +247,108 @@ struct event_fields {
     }
 };
 
-// Turns event fields into events, checking every field. Errors name the record
-// ("trace event 12") and the part of it ("then[3]", "done").
-class event_builder {
+// Step 2: one record of traceEvents, collected as the reader meets its values. It keeps
+// only what the format reads, as written; the decoder and the header check judge it.
+// The storage is reused from one record to the next, so that once the first records
+// have been read a record allocates nothing.
+class record_builder {
 public:
+    // ---- filled by the reader (step 1) ----
+
+    // A record opens. Resets all but the file list, which only the opening of an
+    // args.files resets: file_list() needs one in this very record.
+    void begin() {
+        ts_.t = tid_.t = chan_format_.t = raw_value::type::absent;
+        carrier_.clear();
+        then_count_ = 0;
+        has_done_ = false;
+        done_.clear();
+        misshapen_ = false;
+        files_seen_ = false;
+    }
+
+    // Where the value of `key` goes, in the record itself, in its args, in the entry of
+    // "then" being read, in its "done"; nullptr for a key the format does not read.
+    raw_value* record_value(std::string_view key) { return key == "ts" ? &ts_ : key == "tid" ? &tid_ : nullptr; }
+    raw_value* args_value(std::string_view key) { return key == "chan_format" ? &chan_format_ : carrier_.find(key); }
+    raw_value* then_value(std::string_view key) { return then_[then_count_ - 1].find(key); }
+    raw_value* done_value(std::string_view key) { return done_.find(key); }
+
+    void begin_then_entry() {
+        if (then_count_ == then_.size()) then_.emplace_back();
+        then_[then_count_++].clear();
+    }
+    void begin_done() { has_done_ = true; }
+    // "then" is not an array of objects, or "done" not an object.
+    void then_or_done_misshapen() { misshapen_ = true; }
+
+    void begin_files() {
+        files_.clear();
+        files_valid_ = true;
+    }
+    void add_file(std::string& name) { files_.push_back(std::move(name)); }
+    void file_not_a_string() { files_valid_ = false; }
+    void end_files() { files_seen_ = true; }
+
+    // ---- read when the record has closed ----
+
+    const raw_value& ts() const noexcept { return ts_; }
+    const raw_value& tid() const noexcept { return tid_; }
+    const raw_value& chan_format() const noexcept { return chan_format_; }
+    // The carrier's own event: args without "then", "done", "files", "chan_format".
+    const event_fields& carrier() const noexcept { return carrier_; }
+    std::span<const event_fields> then() const noexcept { return {then_.data(), then_count_}; }
+    const event_fields* done() const noexcept { return has_done_ ? &done_ : nullptr; }
+    bool has_misshapen_then_or_done() const noexcept { return misshapen_; }
+    // args.files if this record has one that holds only strings (an array or object in
+    // it is skipped); nullptr otherwise. The header takes it.
+    std::vector<std::string>* file_list() noexcept { return files_seen_ && files_valid_ ? &files_ : nullptr; }
+
+private:
+    raw_value ts_, tid_, chan_format_;
+    event_fields carrier_;
+    std::vector<event_fields> then_;  // the first then_count_ are this record's
+    std::size_t then_count_ = 0;
+    event_fields done_;
+    bool has_done_ = false, misshapen_ = false;
+    std::vector<std::string> files_;
+    bool files_valid_ = true, files_seen_ = false;
+};
+
+// ---- step 3: decoding a carrier ----
+
+// Step 3: turns a finished carrier record (its args have "ev") into events by the
+// format's rules (json_format.hpp), checking every field. A problem is a load_error at
+// the record's end that names the record ("trace event 12") and the part of it
+// ("then[3]", "done").
+class record_decoder {
+public:
+    record_decoder(std::size_t index, std::size_t end) : index_(index), end_(end) {}
+
+    // Appends the record's events to `out`: the entries of "then" in order, "done", and
+    // last the carrier, from which the others take their time, thread and defaults.
+    void decode(const record_builder& r, std::vector<trace::event>& out) {
+        if (r.has_misshapen_then_or_done()) fail("'then' must be an array of objects, 'done' an object");
+        trace::event c = carrier(r.carrier(), r.ts(), r.tid());
+        const std::span<const event_fields> then = r.then();
+        for (std::size_t i = 0; i < then.size(); ++i) {
+            part_ = static_cast<std::ptrdiff_t>(i);
+            out.push_back(member(then[i], c));
+        }
+        if (const event_fields* done = r.done()) {
+            if (!trace::json_format::begins_operation(c.what)) fail("'done' belongs to an operation's first event");
+            part_ = done_part;
+            out.push_back(member(*done, c, trace::json_format::usual_end(c.what)));
+        }
+        out.push_back(std::move(c));
+    }
+
+private:
     static constexpr std::ptrdiff_t carrier_part = -1, done_part = -2;
+    static constexpr std::int64_t u32max = std::numeric_limits<std::uint32_t>::max();
+    static constexpr std::int64_t max64 = std::numeric_limits<std::int64_t>::max();
 
-    explicit event_builder(std::size_t record) : record_(record) {}
-
-    trace::event carrier(const event_fields& f, const raw_value& ts, const raw_value& tid) {
+    trace::event carrier(const event_fields& f, const raw_value& ts, const raw_value& tid) const {
         trace::event e;
         e.what = kind_of(f);
         e.time_ns = microseconds(ts);
@@ -235,7 +368,8 @@ public:
     }
 
     // An event of the operation `c` begins; `implied` is its kind for args.done.
-    trace::event member(const event_fields& f, const trace::event& c, std::optional<trace::kind> implied = std::nullopt) {
+    trace::event member(const event_fields& f, const trace::event& c,
+                        std::optional<trace::kind> implied = std::nullopt) const {
         trace::event e;
         e.what = kind_of(f, implied);
         e.thread = c.thread;
@@ -247,23 +381,6 @@ public:
         e.text = string_or(f.v, "v", trace::json_format::default_text(e.what, c.text));
         return e;
     }
-
-    // Which part of the record the next events come from: carrier_part, done_part or
-    // an index into "then".
-    void set_part(std::ptrdiff_t part) noexcept { part_ = part; }
-
-    std::string where() const {
-        std::string w = "trace event " + std::to_string(record_);
-        if (part_ == done_part) return w + ", done";
-        if (part_ >= 0) return w + ", then[" + std::to_string(part_) + "]";
-        return w;
-    }
-
-    [[noreturn]] void fail(const std::string& what) const { throw std::invalid_argument(where() + ": " + what); }
-
-private:
-    static constexpr std::int64_t u32max = std::numeric_limits<std::uint32_t>::max();
-    static constexpr std::int64_t max64 = std::numeric_limits<std::int64_t>::max();
 
     trace::kind kind_of(const event_fields& f, std::optional<trace::kind> implied = std::nullopt) const {
         if (implied) {
@@ -354,11 +471,113 @@ private:
         return v.text;
     }
 
-    std::size_t record_;
-    std::ptrdiff_t part_ = carrier_part;
+    [[noreturn]] void fail(const std::string& what) const {
+        std::string where = "trace event " + std::to_string(index_);
+        if (part_ == done_part) where += ", done";
+        if (part_ >= 0) where += ", then[" + std::to_string(part_) + "]";
+        throw trace::load_error(where + ": " + what + " (record ending at byte " + std::to_string(end_) + ")", end_);
+    }
+
+    std::size_t index_, end_;  // the record's place in traceEvents, and the byte after it
+    std::ptrdiff_t part_ = carrier_part;  // where the event being decoded is: carrier_part, done_part or then[part_]
 };
 
-// Reads the input through this iterator so that the handler knows how far the parser
+// ---- step 4: assembling the recording ----
+
+// Step 4: what the records add up to. A record is the header (args.chan_format: the
+// format's version and the file table that "src" indexes), a carrier (args.ev: events,
+// by record_decoder), or neither (ignored: the picture's records, other tools').
+class trace_assembly {
+public:
+    explicit trace_assembly(const trace::load_limits& limits) : max_events_(limits.max_events) {}
+
+    // Takes the record `index` of traceEvents, which ended at byte `end`; a header's
+    // file list is moved out of `r`.
+    void add(record_builder& r, std::size_t index, std::size_t end) {
+        ++info_.records;
+        if (r.chan_format().present()) {
+            take_header(r, index, end);
+        } else if (r.carrier().ev.present()) {
+            record_decoder(index, end).decode(r, events_);
+            if (events_.size() > max_events_)
+                throw trace::load_error("more than " + std::to_string(max_events_) + " events (trace event " +
+                                            std::to_string(index) + ")",
+                                        end);
+        } else {
+            ++info_.ignored;
+        }
+    }
+
+    // The input ended right after a record, or after traceEvents, without closing.
+    void input_truncated() noexcept { info_.truncated = true; }
+
+    const trace::load_info& info() const noexcept { return info_; }
+
+    // The recording, once every record has been added: its events in time order (which
+    // is their seq order, see json_format.hpp) and numbered, each one's file listed by
+    // the header. An unlisted file is a load_error at the end of the input.
+    trace::recording finish(std::size_t input_size) {
+        trace::recording r;
+        r.events = in_time_order(std::move(events_));
+        r.files = std::move(files_);
+        for (const trace::event& e : r.events) {
+            if (e.file >= r.files.size()) {
+                throw trace::load_error("event at " + std::to_string(e.time_ns) + " ns (" +
+                                            std::string(trace::to_string(e.what)) + ") refers to source file " +
+                                            std::to_string(e.file) + ", but the header lists " +
+                                            std::to_string(r.files.size()) + " files",
+                                        input_size);
+            }
+        }
+        return r;
+    }
+
+private:
+    void take_header(record_builder& r, std::size_t index, std::size_t end) {
+        const auto version = r.chan_format().integer_in(0, 1000000);
+        if (!version) bad_header(index, end, "'chan_format' must be an integer");
+        if (*version > trace::json_format::version)
+            bad_header(index, end,
+                       "format " + std::to_string(*version) + " is newer than this loader (" +
+                           std::to_string(trace::json_format::version) + ")");
+        if (have_header_) bad_header(index, end, "a second header");
+        std::vector<std::string>* files = r.file_list();
+        if (!files || files->empty()) bad_header(index, end, "'files' must be an array of strings, starting with \"\"");
+        files_ = std::move(*files);
+        have_header_ = true;
+    }
+
+    [[noreturn]] static void bad_header(std::size_t index, std::size_t end, const std::string& what) {
+        throw trace::load_error(
+            "trace event " + std::to_string(index) + " (the header, ending at byte " + std::to_string(end) + "): " + what,
+            end);
+    }
+
+    // Sorted by time; among equal times (which only a file not written by the library
+    // has) in the order the records gave them. Numbered by that order.
+    static std::vector<trace::event> in_time_order(std::vector<trace::event> events) {
+        std::vector<std::pair<std::int64_t, std::uint32_t>> order(events.size());
+        for (std::uint32_t i = 0; i < events.size(); ++i) order[i] = {events[i].time_ns, i};
+        std::sort(order.begin(), order.end());
+        std::vector<trace::event> sorted;
+        sorted.reserve(events.size());
+        for (const auto& [time, i] : order) {
+            sorted.push_back(std::move(events[i]));
+            sorted.back().seq = sorted.size() - 1;
+        }
+        return sorted;
+    }
+
+    std::size_t max_events_;
+    std::vector<trace::event> events_;       // in the order the records gave them
+    std::vector<std::string> files_ = {""};  // the header's, once it has been read
+    bool have_header_ = false;
+    trace::load_info info_;
+};
+
+// ---- step 1: following the document ----
+
+// Reads the input through this iterator so that the reader knows how far the parser
 // has got (nlohmann's SAX interface reports positions only for syntax errors).
 struct tracked_iterator {
     using iterator_category = std::input_iterator_tag;
@@ -383,362 +602,319 @@ struct tracked_iterator {
     bool operator==(const tracked_iterator& o) const noexcept { return p == o.p; }
 };
 
-// The SAX handler: follows where in the document the parser is, keeps the fields that
-// matter of each record, and turns every finished record into events.
-class handler final : public nlohmann::json_sax<nlohmann::json> {
+// Step 1: nlohmann's SAX handler. It knows the shape of a trace and nothing of what the
+// values mean:
+//     the top level   an object with "traceEvents", or that array alone
+//     traceEvents     an array of records, each an object
+//     a record        "ts", "tid", "args"
+//     args            event fields, "chan_format", "then" (an array of objects),
+//                     "done" (an object), "files" (an array of strings)
+// and skips everything else. It keeps a stack of what the open objects and arrays are
+// and which key the next value belongs to, gives the record builder the values the
+// format reads, and each record, when it closes, to the assembly.
+//
+// Every problem, found here or in a later step, is a load_error thrown through nlohmann's
+// parser (which lets a handler's exceptions pass: its own tree builder reports errors
+// that way); a callback never returns false. Only an input that ends early between
+// records stops the parse quietly (parse_error).
+class sax_reader final : public nlohmann::json_sax<nlohmann::json> {
 public:
-    handler(std::string_view input, const char** position, const trace::load_limits& limits)
-        : input_(input), position_(position), limits_(limits) {}
+    sax_reader(std::string_view input, const char** position, const trace::load_limits& limits, trace_assembly& out)
+        : input_(input), position_(position), limits_(limits), out_(out) {}
 
-    // ---- results ----
-    std::vector<trace::event> events;
-    std::vector<std::string> files = {""};
-    bool have_files = false;
-    trace::load_info info;
-
-    // The problem found, if parsing stopped because of one.
-    std::optional<trace::load_error> error;
-
-    bool events_array_closed() const noexcept { return events_closed_; }
+    // Whether the document has a traceEvents array, or is one.
+    bool found_trace_events() const noexcept { return found_events_; }
 
     // ---- nlohmann::json_sax ----
 
-    bool null() override { return value(raw_value::type::other); }
-    bool boolean(bool) override { return value(raw_value::type::other); }
+    bool null() override { return other_scalar(); }
+    bool boolean(bool) override { return other_scalar(); }
+    bool binary(binary_t&) override { return other_scalar(); }
     bool number_integer(number_integer_t v) override {
-        raw_value* f = target();
-        if (f) {
-            f->t = raw_value::type::integer;
-            f->negative = v < 0;
-            f->magnitude = v < 0 ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
-        }
-        return element_done(f);
+        if (raw_value* to = destination()) to->set_integer(v);
+        return scalar_done();
     }
     bool number_unsigned(number_unsigned_t v) override {
-        raw_value* f = target();
-        if (f) {
-            f->t = raw_value::type::integer;
-            f->negative = false;
-            f->magnitude = v;
-        }
-        return element_done(f);
+        if (raw_value* to = destination()) to->set_unsigned(v);
+        return scalar_done();
     }
     bool number_float(number_float_t, const string_t& text) override {
-        raw_value* f = target();
-        if (f) {
-            f->t = raw_value::type::real;
-            f->text.assign(text);
-        }
-        return element_done(f);
+        if (raw_value* to = destination()) to->set_real(text);
+        return scalar_done();
     }
     bool string(string_t& s) override {
-        if (!within_limit(s.size())) return false;
-        if (ctx() == context::files) {
-            files_pending_.push_back(std::move(s));
+        check_length(s.size());
+        if (inside() == context::files) {
+            record_.add_file(s);
             return true;
         }
-        raw_value* f = target();
-        if (f) {
-            f->t = raw_value::type::string;
-            f->text.swap(s);
-        }
-        return element_done(f);
+        if (raw_value* to = destination()) to->set_string(s);
+        return scalar_done();
     }
-    bool binary(binary_t&) override { return value(raw_value::type::other); }
 
-    bool key(string_t& key_text) override {
-        if (!within_limit(key_text.size())) return false;
-        const std::string_view k = key_text;  // compares lengths first: most keys differ there
+    bool key(string_t& text) override {
+        check_length(text.size());
+        const std::string_view k = text;  // compares lengths first: most keys differ there
         key_ = slot::none;
-        switch (ctx()) {
-            case context::top_object: key_ = k == "traceEvents" ? slot::trace_events : slot::none; break;
+        switch (inside()) {
+            case context::top_object:
+                if (k == "traceEvents") key_ = slot::trace_events;
+                break;
             case context::record:
-                key_ = k == "ts" ? slot::ts : k == "tid" ? slot::tid : k == "args" ? slot::args : slot::none;
+                if (k == "args") {
+                    key_ = slot::args;
+                } else {
+                    value_key(record_.record_value(k));
+                }
                 break;
             case context::args:
-                key_ = k == "then"          ? slot::then
-                       : k == "done"        ? slot::done
-                       : k == "files"       ? slot::files
-                       : k == "chan_format" ? slot::format
-                                            : slot::field;
-                field_ = key_ == slot::field ? args_.find(k) : nullptr;
+                if (k == "then") {
+                    key_ = slot::then;
+                } else if (k == "done") {
+                    key_ = slot::done;
+                } else if (k == "files") {
+                    key_ = slot::files;
+                } else {
+                    value_key(record_.args_value(k));
+                }
                 break;
-            case context::then_entry:
-                key_ = slot::field;
-                field_ = then_[then_count_ - 1].find(k);
-                break;
-            case context::done:
-                key_ = slot::field;
-                field_ = done_.find(k);
-                break;
+            case context::then_entry: value_key(record_.then_value(k)); break;
+            case context::done: value_key(record_.done_value(k)); break;
             default: break;
         }
         return true;
     }
 
     bool start_object(std::size_t) override {
-        context next = context::skip;
-        const context parent = stack_.empty() ? context::none : ctx();
-        if (parent == context::none) {
-            next = context::top_object;
-        } else if (parent == context::events) {
-            next = context::record;
-            begin_record();
-        } else if (parent == context::record && key_ == slot::args) {
-            next = context::args;
-        } else if (parent == context::args && key_ == slot::done) {
-            next = context::done;
-            has_done_ = true;
-        } else if (parent == context::then) {
-            next = context::then_entry;
-            if (then_count_ == then_.size()) then_.emplace_back();
-            then_[then_count_++].clear();
-        } else if (parent == context::args || parent == context::then_entry || parent == context::done) {
-            mark_other();
+        context opened = context::skipped;
+        switch (inside()) {
+            case context::nothing: opened = context::top_object; break;
+            case context::trace_events:
+                opened = context::record;
+                record_.begin();
+                break;
+            case context::record:
+                if (key_ == slot::args) opened = context::args;
+                break;
+            case context::args:
+                if (key_ == slot::done) {
+                    opened = context::done;
+                    record_.begin_done();
+                } else {
+                    nested_value();
+                }
+                break;
+            case context::then:
+                opened = context::then_entry;
+                record_.begin_then_entry();
+                break;
+            case context::then_entry:
+            case context::done: nested_value(); break;
+            default: break;
         }
-        return push(next);
+        return push(opened);
     }
 
     bool end_object() override {
-        const context done = ctx();
-        stack_.pop_back();
-        key_ = slot::none;
-        if (done == context::record) return finish_record();
+        if (pop() == context::record) out_.add(record_, record_index_++, offset());
         return true;
     }
 
     bool start_array(std::size_t) override {
-        context next = context::skip;
-        const context parent = stack_.empty() ? context::none : ctx();
-        if (parent == context::none || (parent == context::top_object && key_ == slot::trace_events)) {
-            if (found_events_) return fail("the file has two traceEvents arrays");
-            found_events_ = true;
-            next = context::events;
-        } else if (parent == context::events) {
-            return fail("trace event " + std::to_string(record_index_) + " is not an object");
-        } else if (parent == context::then) {
-            then_invalid_ = true;
-        } else if (parent == context::args && key_ == slot::then) {
-            next = context::then;
-        } else if (parent == context::args && key_ == slot::files) {
-            next = context::files;
-            files_pending_.clear();
-            files_valid_ = true;
-        } else if (parent == context::args || parent == context::then_entry || parent == context::done) {
-            mark_other();
+        context opened = context::skipped;
+        switch (inside()) {
+            case context::nothing: opened = open_trace_events(); break;
+            case context::top_object:
+                if (key_ == slot::trace_events) opened = open_trace_events();
+                break;
+            case context::trace_events: record_not_an_object();
+            case context::then: record_.then_or_done_misshapen(); break;
+            case context::args:
+                if (key_ == slot::then) {
+                    opened = context::then;
+                } else if (key_ == slot::files) {
+                    opened = context::files;
+                    record_.begin_files();
+                } else {
+                    nested_value();
+                }
+                break;
+            case context::then_entry:
+            case context::done: nested_value(); break;
+            default: break;
         }
-        return push(next);
+        return push(opened);
     }
 
     bool end_array() override {
-        const context done = ctx();
-        stack_.pop_back();
-        key_ = slot::none;
-        if (done == context::events) events_closed_ = true;
-        if (done == context::files) files_seen_ = true;
+        const context closed = pop();
+        if (closed == context::trace_events) events_closed_ = true;
+        if (closed == context::files) record_.end_files();
         return true;
     }
 
+    // A syntax error, or the end of an input cut short. Cut between two records of
+    // traceEvents, or after it, the trace is what was read (chrome://tracing tolerates
+    // it): the parse stops there. Anywhere else it is an error.
     bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) override {
-        if (error) return false;  // we stopped the parser ourselves
-        if (position >= input_.size() && ends_between_records()) {
-            info.truncated = true;
+        const bool at_end = position >= input_.size();
+        if (at_end && ends_between_records()) {
+            out_.input_truncated();
             return false;
         }
-        std::string what = ex.what();
-        if (const std::size_t close = what.find("] "); what.rfind("[json.exception", 0) == 0 && close != what.npos)
-            what.erase(0, close + 2);
-        if (what.size() > 200) what = what.substr(0, 197) + "...";  // it quotes the offending token
-        if (position >= input_.size() && ctx_is(context::record, context::args, context::then, context::then_entry))
-            return fail("the file ends inside trace event " + std::to_string(record_index_) +
-                            " (cut off while being written?)",
-                        input_.size());
+        if (at_end && inside_any(context::record, context::args, context::then, context::then_entry))
+            fail("the file ends inside trace event " + std::to_string(record_index_) + " (cut off while being written?)",
+                 input_.size());
         const std::size_t at = std::min(position > 0 ? position - 1 : 0, input_.size());
-        return fail("malformed JSON at byte " + std::to_string(at) + where_suffix() + ": " + what, at);
+        fail("malformed JSON at byte " + std::to_string(at) + where_suffix() + ": " + parser_message(ex), at);
     }
 
 private:
-    enum class context : std::uint8_t { none, top_object, events, record, args, then, then_entry, done, files, skip };
-    enum class slot : std::uint8_t { none, trace_events, ts, tid, args, then, done, files, format, field };
+    // What an open object or array is, as far as the format cares.
+    enum class context : std::uint8_t {
+        nothing,  // none is open: the top level
+        top_object,
+        trace_events,
+        record,
+        args,
+        then,
+        then_entry,
+        done,
+        files,
+        skipped,  // one the format does not read, and all inside it
+    };
+    // What the last key of the innermost open object names.
+    enum class slot : std::uint8_t {
+        none,
+        trace_events,
+        args,
+        then,
+        done,
+        files,
+        value,  // a key whose scalar the record builder keeps in *value_ (nowhere if null)
+    };
 
-    context ctx() const noexcept { return stack_.empty() ? context::none : stack_.back(); }
+    context inside() const noexcept { return stack_.empty() ? context::nothing : stack_.back(); }
     template <class... C>
-    bool ctx_is(C... c) const noexcept {
-        return ((ctx() == c) || ...);
+    bool inside_any(C... c) const noexcept {
+        return ((inside() == c) || ...);
     }
 
     std::size_t offset() const noexcept { return static_cast<std::size_t>(*position_ - input_.data()); }
 
     std::string where_suffix() const {
-        return ctx_is(context::record, context::args, context::then, context::then_entry, context::files)
+        return inside_any(context::record, context::args, context::then, context::then_entry, context::files)
                    ? " (trace event " + std::to_string(record_index_) + ")"
                    : "";
     }
 
-    bool fail(const std::string& message, std::optional<std::size_t> at = std::nullopt) {
-        if (!error) error.emplace(message, at.value_or(offset()));
-        return false;
+    [[noreturn]] void fail(const std::string& message, std::optional<std::size_t> at = std::nullopt) const {
+        throw trace::load_error(message, at.value_or(offset()));
     }
 
     bool push(context c) {
         if (stack_.size() >= limits_.max_depth)
-            return fail("nesting deeper than " + std::to_string(limits_.max_depth) + " levels at byte " +
-                        std::to_string(offset()) + where_suffix());
+            fail("nesting deeper than " + std::to_string(limits_.max_depth) + " levels at byte " +
+                 std::to_string(offset()) + where_suffix());
         stack_.push_back(c);
         key_ = slot::none;
         return true;
     }
 
-    bool within_limit(std::size_t size) {
-        if (size <= limits_.max_string) return true;
-        return fail("a string of " + std::to_string(size) + " bytes (more than " + std::to_string(limits_.max_string) +
-                    ") ending at byte " + std::to_string(offset()) + where_suffix());
+    context pop() {
+        const context closed = stack_.back();
+        stack_.pop_back();
+        key_ = slot::none;
+        return closed;
+    }
+
+    void check_length(std::size_t size) const {
+        if (size > limits_.max_string)
+            fail("a string of " + std::to_string(size) + " bytes (more than " + std::to_string(limits_.max_string) +
+                 ") ending at byte " + std::to_string(offset()) + where_suffix());
+    }
+
+    [[noreturn]] void record_not_an_object() const {
+        fail("trace event " + std::to_string(record_index_) + " is not an object");
+    }
+
+    context open_trace_events() {
+        if (found_events_) fail("the file has two traceEvents arrays");
+        found_events_ = true;
+        return context::trace_events;
     }
 
     // Whether the input may end here: between two records of traceEvents, or after it.
     bool ends_between_records() const noexcept {
-        return ctx() == context::events || (ctx() == context::top_object && events_closed_);
+        return inside() == context::trace_events || (inside() == context::top_object && events_closed_);
     }
 
-    // Where a scalar value goes, if anywhere.
-    raw_value* target() {
-        switch (ctx()) {
-            case context::record:
-                return key_ == slot::ts ? &ts_ : key_ == slot::tid ? &tid_ : nullptr;
+    void value_key(raw_value* to) {
+        key_ = slot::value;
+        value_ = to;
+    }
+
+    // Where a scalar goes: the raw value its key names, if the format reads it. A scalar
+    // where "then" or its entries belong, or in "files", spoils those.
+    raw_value* destination() {
+        switch (inside()) {
+            case context::then: record_.then_or_done_misshapen(); return nullptr;
+            case context::files: record_.file_not_a_string(); return nullptr;
             case context::args:
-                if (key_ == slot::format) return &format_;
-                if (key_ == slot::then) then_invalid_ = true;
-                return key_ == slot::field ? field_ : nullptr;
-            case context::then_entry:
-            case context::done: return key_ == slot::field ? field_ : nullptr;
-            case context::then: then_invalid_ = true; return nullptr;
-            case context::files: files_valid_ = false; return nullptr;
-            default: return nullptr;
+                if (key_ == slot::then) record_.then_or_done_misshapen();
+                break;
+            default: break;
         }
+        return key_ == slot::value ? value_ : nullptr;
     }
 
-    // After a scalar: a scalar where a record belongs is an error.
-    bool element_done(raw_value*) {
+    bool other_scalar() {
+        if (raw_value* to = destination()) to->set_other();
+        return scalar_done();
+    }
+
+    // After a scalar: a scalar where a record (or the whole trace) belongs is an error.
+    bool scalar_done() {
         key_ = slot::none;
-        if (ctx() == context::events) return fail("trace event " + std::to_string(record_index_++) + " is not an object");
-        if (ctx() == context::none) return fail("not a trace: the top level is neither an object nor an array", 0);
+        if (inside() == context::trace_events) record_not_an_object();
+        if (inside() == context::nothing) fail("not a trace: the top level is neither an object nor an array", 0);
         return true;
     }
 
-    bool value(raw_value::type t) {
-        raw_value* f = target();
-        if (f) f->t = t;
-        return element_done(f);
-    }
-
-    // An object or array where an event field's scalar belongs.
-    void mark_other() {
-        if (key_ == slot::then || key_ == slot::done) then_invalid_ = true;
-        raw_value* f = key_ == slot::field ? field_ : key_ == slot::format ? &format_ : nullptr;
-        if (f) f->t = raw_value::type::other;
-    }
-
-    void begin_record() {
-        ts_.t = tid_.t = format_.t = raw_value::type::absent;
-        args_.clear();
-        then_count_ = 0;
-        then_invalid_ = false;
-        has_done_ = false;
-        done_.clear();
-        files_seen_ = false;
-    }
-
-    bool finish_record() {
-        const std::size_t index = record_index_++;
-        ++info.records;
-        try {
-            if (format_.present()) return header(index);
-            if (!args_.ev.present()) {
-                ++info.ignored;
-                return true;
-            }
-            event_builder build(index);
-            if (then_invalid_) build.fail("'then' must be an array of objects, 'done' an object");
-            trace::event c = build.carrier(args_, ts_, tid_);
-            for (std::size_t i = 0; i < then_count_; ++i) {
-                build.set_part(static_cast<std::ptrdiff_t>(i));
-                events.push_back(build.member(then_[i], c));
-            }
-            if (has_done_) {
-                if (!trace::json_format::begins_operation(c.what))
-                    build.fail("'done' belongs to an operation's first event");
-                build.set_part(event_builder::done_part);
-                events.push_back(build.member(done_, c, trace::json_format::usual_end(c.what)));
-            }
-            events.push_back(std::move(c));
-        } catch (const std::invalid_argument& x) {
-            return fail(std::string(x.what()) + " (record ending at byte " + std::to_string(offset()) + ")");
+    // An object or array opens as the value of key_ in args, an entry of "then" or
+    // "done", where the format has a scalar (the callers have taken "then" as an array
+    // and "done" as an object): that value is spoilt, and so are "then" and "done" in
+    // the other shape.
+    void nested_value() {
+        if (key_ == slot::then || key_ == slot::done) {
+            record_.then_or_done_misshapen();
+        } else if (key_ == slot::value && value_) {
+            value_->set_other();
         }
-        if (events.size() > limits_.max_events)
-            return fail("more than " + std::to_string(limits_.max_events) + " events (trace event " +
-                        std::to_string(index) + ")");
-        return true;
     }
 
-    bool header(std::size_t index) {
-        const auto v = format_.integer_in(0, 1000000);
-        const std::string where = "trace event " + std::to_string(index) + " (the header, ending at byte " +
-                                  std::to_string(offset()) + ")";
-        if (!v) return fail(where + ": 'chan_format' must be an integer");
-        if (*v > trace::json_format::version)
-            return fail(where + ": format " + std::to_string(*v) + " is newer than this loader (" +
-                        std::to_string(trace::json_format::version) + ")");
-        if (have_files) return fail(where + ": a second header");
-        if (!files_seen_ || !files_valid_ || files_pending_.empty())
-            return fail(where + ": 'files' must be an array of strings, starting with \"\"");
-        files = std::move(files_pending_);
-        have_files = true;
-        return true;
+    // nlohmann's message without its "[json.exception...] " prefix, and cut short: it
+    // quotes the offending token, which may be long.
+    static std::string parser_message(const nlohmann::detail::exception& ex) {
+        std::string what = ex.what();
+        if (const std::size_t close = what.find("] "); what.rfind("[json.exception", 0) == 0 && close != what.npos)
+            what.erase(0, close + 2);
+        if (what.size() > 200) what = what.substr(0, 197) + "...";
+        return what;
     }
 
     std::string_view input_;
-    const char** position_;
+    const char** position_;  // how far the parser has read (tracked_iterator)
     trace::load_limits limits_;
+    trace_assembly& out_;
+    record_builder record_;  // the record being read
 
-    std::vector<context> stack_;
+    std::vector<context> stack_;  // the open objects and arrays, innermost last
     slot key_ = slot::none;
-    raw_value* field_ = nullptr;
+    raw_value* value_ = nullptr;
     bool found_events_ = false, events_closed_ = false;
-
-    // The record being read.
-    std::size_t record_index_ = 0;
-    raw_value ts_, tid_, format_;
-    event_fields args_;
-    std::vector<event_fields> then_;
-    std::size_t then_count_ = 0;
-    event_fields done_;
-    bool has_done_ = false, then_invalid_ = false;
-    std::vector<std::string> files_pending_;
-    bool files_valid_ = true, files_seen_ = false;
+    std::size_t record_index_ = 0;  // the element of traceEvents being read
 };
-
-// Orders events by time (which is their seq order, see json_format.hpp), numbers
-// them and checks their file references.
-inline void finish(std::vector<trace::event>& events, const std::vector<std::string>& files, std::size_t input_size) {
-    std::vector<std::pair<std::int64_t, std::uint32_t>> order(events.size());
-    for (std::uint32_t i = 0; i < events.size(); ++i) order[i] = {events[i].time_ns, i};
-    std::sort(order.begin(), order.end());
-    std::vector<trace::event> sorted;
-    sorted.reserve(events.size());
-    for (const auto& [time, i] : order) {
-        sorted.push_back(std::move(events[i]));
-        trace::event& e = sorted.back();
-        e.seq = sorted.size() - 1;
-        if (e.file >= files.size()) {
-            throw trace::load_error("event at " + std::to_string(e.time_ns) + " ns (" +
-                                        std::string(trace::to_string(e.what)) + ") refers to source file " +
-                                        std::to_string(e.file) + ", but the header lists " +
-                                        std::to_string(files.size()) + " files",
-                                    input_size);
-        }
-    }
-    events = std::move(sorted);
-}
 
 }  // namespace chan::detail::load
 
@@ -753,23 +929,18 @@ inline recording load(std::string_view json, load_info* info = nullptr, const lo
     if (json.find_first_not_of(" \t\r\n") == std::string_view::npos)
         throw load_error("not a trace: the input is empty", 0);
     const char* position = json.data();
-    detail::load::handler h(json, &position, limits);
+    detail::load::trace_assembly assembly(limits);
+    detail::load::sax_reader reader(json, &position, limits, assembly);
     detail::load::tracked_iterator first{json.data(), &position}, last{json.data() + json.size(), &position};
-    bool ok = false;
     try {
-        ok = nlohmann::json::sax_parse(first, last, &h);
+        // false only when the input ends between records: the reader throws every problem
+        (void)nlohmann::json::sax_parse(first, last, &reader);
     } catch (const std::bad_alloc&) {
         throw load_error("out of memory while reading the trace", static_cast<std::size_t>(position - json.data()));
     }
-    if (h.error) throw *h.error;
-    if (!ok && !h.info.truncated) throw load_error("malformed JSON", static_cast<std::size_t>(position - json.data()));
-    if (!h.info.truncated && h.info.records == 0 && !h.events_array_closed())
-        throw load_error("not a trace: no traceEvents array", 0);
-    recording r;
-    r.files = std::move(h.files);
-    detail::load::finish(h.events, r.files, json.size());
-    r.events = std::move(h.events);
-    if (info) *info = h.info;
+    if (!reader.found_trace_events()) throw load_error("not a trace: no traceEvents array", 0);
+    recording r = assembly.finish(json.size());
+    if (info) *info = assembly.info();
     return r;
 }
 
