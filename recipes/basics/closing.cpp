@@ -24,12 +24,6 @@
 // vary: main sends jobs 1, 2, 3 in order and then reports "sent all jobs"; the worker
 // receives them in that same order before "received all jobs"; and the last line is
 // main's final receive, which finds the channel closed and empty.
-//
-// Checks:
-//     any order
-//     in order /^sent .*/
-//     in order /^received (job \d|all jobs)$/
-//     last /^received more jobs: false$/
 #include <thread>
 
 #include <chan/chan.hpp>
@@ -80,3 +74,9 @@ int main(int argc, char** argv) {
     t.join();
     return 0;
 }
+
+// Checks:
+//     any order
+//     in order /^sent .*/
+//     in order /^received (job \d|all jobs)$/
+//     last /^received more jobs: false$/

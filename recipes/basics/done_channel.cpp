@@ -18,9 +18,6 @@
 //     working...
 //     done
 //     main: the worker is done
-//
-// Checks:
-//     takes 0.1..10 s
 #include <chrono>
 #include <thread>
 
@@ -57,3 +54,6 @@ int main(int argc, char** argv) {
     worker.join();
     return 0;
 }
+
+// Checks:
+//     takes 0.1..10 s

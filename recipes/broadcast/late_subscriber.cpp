@@ -35,18 +35,6 @@
 // after the receivers print it). What cannot vary: A and B each receive all five
 // messages, each broadcaster's in the order sent; C receives only the last, which is
 // what the last line is about.
-//
-// Checks:
-//     lines 16
-//     count 5 /^A received: /
-//     count 5 /^B received: /
-//     count 1 /^C received: /
-//     count 1 /^C received: last message$/
-//     in order /^A received: broadcaster 1's message \d$/
-//     in order /^A received: broadcaster 2's message \d$/
-//     in order /^B received: broadcaster 1's message \d$/
-//     in order /^B received: broadcaster 2's message \d$/
-//     last /: last message$/
 #include <chrono>
 #include <cstddef>
 #include <string>
@@ -107,3 +95,15 @@ int main(int argc, char** argv) {
     for (std::thread& t : threads) t.join();
     return 0;
 }
+
+// Checks:
+//     lines 16
+//     count 5 /^A received: /
+//     count 5 /^B received: /
+//     count 1 /^C received: /
+//     count 1 /^C received: last message$/
+//     in order /^A received: broadcaster 1's message \d$/
+//     in order /^A received: broadcaster 2's message \d$/
+//     in order /^B received: broadcaster 1's message \d$/
+//     in order /^B received: broadcaster 2's message \d$/
+//     last /: last message$/

@@ -10,6 +10,7 @@ namespace {
 
 // "// " then four spaces of indent, as Markdown indents a code block.
 constexpr std::string_view block_indent = "//     ";
+constexpr std::string_view checks_heading = "// Checks:";
 
 bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
@@ -19,24 +20,46 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
-// The lines of the opening comment: every line from the top that starts with "//".
-std::vector<std::string> opening_comment(std::string_view source) {
-    std::vector<std::string> comment;
-    for (const std::string& line : split_lines(source)) {
-        if (!starts_with(line, "//")) break;
-        comment.push_back(line);
-    }
-    return comment;
+// How many lines from the top start with "//": the opening comment.
+std::size_t opening_comment_size(const std::vector<std::string>& lines) {
+    std::size_t n = 0;
+    while (n < lines.size() && starts_with(lines[n], "//")) ++n;
+    return n;
 }
 
-// The indented lines after comment[at], without the comment marker and indent.
-std::vector<std::string> block_after(const std::vector<std::string>& comment, std::size_t at) {
+// The indented lines after lines[at] and before lines[end], without the comment marker
+// and indent.
+std::vector<std::string> block_after(const std::vector<std::string>& lines, std::size_t at, std::size_t end) {
     std::vector<std::string> block;
-    for (std::size_t i = at + 1; i < comment.size() && starts_with(comment[i], block_indent); ++i) {
-        block.push_back(comment[i].substr(block_indent.size()));
+    for (std::size_t i = at + 1; i < end && starts_with(lines[i], block_indent); ++i) {
+        block.push_back(lines[i].substr(block_indent.size()));
     }
-    if (block.empty()) throw std::runtime_error("'" + comment[at] + "' is followed by no indented lines");
+    if (block.empty()) throw std::runtime_error("'" + lines[at] + "' is followed by no indented lines");
     return block;
+}
+
+// The Checks block: "// Checks:" and its rules are the file's last lines, after the
+// program, so that a recipe reads as a lesson first. Anywhere else it is an error, not
+// a block silently skipped (a skipped rule would pass every run).
+std::vector<std::string> trailing_checks(const std::vector<std::string>& lines, std::size_t opening_size) {
+    const auto heading = std::find(lines.begin(), lines.end(), checks_heading);
+    if (heading == lines.end()) return {};
+    const auto at = static_cast<std::size_t>(heading - lines.begin());
+    const std::string where = "'" + std::string(checks_heading) + "' on line " + std::to_string(at + 1);
+    if (at < opening_size) {
+        throw std::runtime_error(where + " is in the opening comment; the Checks block goes at the end of the file, "
+                                 "after the program");
+    }
+    if (const auto again = std::find(heading + 1, lines.end(), checks_heading); again != lines.end()) {
+        throw std::runtime_error(where + " comes again on line " + std::to_string(again - lines.begin() + 1) +
+                                 "; a recipe has one Checks block");
+    }
+    std::vector<std::string> rules = block_after(lines, at, lines.size());
+    if (at + 1 + rules.size() != lines.size()) {
+        throw std::runtime_error(where + " is not the end of the file: line " + std::to_string(at + 2 + rules.size()) +
+                                 " is not an indented rule");
+    }
+    return rules;
 }
 
 // ---- rules ----
@@ -250,26 +273,25 @@ std::vector<std::string> split_lines(std::string_view text) {
 }
 
 documentation read_documentation(std::string_view source) {
-    const std::vector<std::string> comment = opening_comment(source);
-    if (comment.empty() || trim(std::string_view(comment[0]).substr(2)).empty()) {
+    const std::vector<std::string> lines = split_lines(source);
+    const std::size_t opening_size = opening_comment_size(lines);
+    if (opening_size == 0 || trim(std::string_view(lines[0]).substr(2)).empty()) {
         throw std::runtime_error("the source does not open with a one-line summary comment");
     }
     documentation doc;
-    doc.summary = std::string(trim(std::string_view(comment[0]).substr(2)));
+    doc.summary = std::string(trim(std::string_view(lines[0]).substr(2)));
     int output_blocks = 0;
-    for (std::size_t i = 0; i < comment.size(); ++i) {
-        const std::string_view line = comment[i];
-        if (line == "// Output:" || line == "// Possible output:") {
-            doc.exact = line == "// Output:";
-            doc.output = block_after(comment, i);
+    for (std::size_t i = 0; i < opening_size; ++i) {
+        if (lines[i] == "// Output:" || lines[i] == "// Possible output:") {
+            doc.exact = lines[i] == "// Output:";
+            doc.output = block_after(lines, i, opening_size);
             ++output_blocks;
-        } else if (line == "// Checks:") {
-            doc.rules = block_after(comment, i);
         }
     }
     if (output_blocks != 1) {
         throw std::runtime_error("the opening comment needs exactly one '// Output:' or '// Possible output:' block");
     }
+    doc.rules = trailing_checks(lines, opening_size);
     return doc;
 }
 

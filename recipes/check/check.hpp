@@ -1,4 +1,4 @@
-// Checking a recipe's output against what its own opening comment promises.
+// Checking a recipe's output against what its source promises.
 //
 // A recipe documents its output in its opening comment, in one of two blocks whose
 // lines are indented by four spaces after the `// `:
@@ -6,8 +6,10 @@
 //   // Output:                  the exact output, line by line
 //   // Possible output:         one run's output, where scheduling may change it
 //
-// and may add a `// Checks:` block of rules, one per line (same indentation), that
-// every run must satisfy. `/re/` is an ECMAScript regular expression searched in a line.
+// and may end with a `// Checks:` block: the file's last lines, after the program, so
+// that the file reads as a lesson first and its machinery after. Its rules, one per
+// line (same indentation), are what every run must satisfy, in the words below.
+// `/re/` is an ECMAScript regular expression searched in a line.
 //
 //   any order              the lines are those of the Possible output block, in any order
 //   in order /re/          what re matches, line after line, is what it matches in the
@@ -37,11 +39,13 @@ struct documentation {
     std::string summary;               // the comment's first line
     bool exact = false;                // "Output:" rather than "Possible output:"
     std::vector<std::string> output;   // the documented lines
-    std::vector<std::string> rules;    // the Checks block
+    std::vector<std::string> rules;    // the Checks block that ends the file
 };
 
-// Reads the opening comment of a recipe's source; throws std::runtime_error when it
-// lacks a summary or an output block, or has both kinds of output block.
+// Reads a recipe's source: the summary and output block of its opening comment, and
+// the Checks block at its end. Throws std::runtime_error when the opening comment lacks
+// a summary or an output block or has both kinds, or when a `// Checks:` line stands
+// anywhere but at the head of the file's last lines.
 documentation read_documentation(std::string_view source);
 
 // The lines of `text` (a final newline ends the last line; it does not start another).

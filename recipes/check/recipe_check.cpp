@@ -3,9 +3,10 @@
 //   recipe_check [--source FILE] [--exit N] [--stdout-has TEXT] [--stderr-has TEXT]
 //                [--env NAME=VALUE]... [--hangs SECONDS] -- PROGRAM [ARGUMENT]...
 //
-// --source FILE    check stdout against the opening comment of FILE (see check.hpp):
-//                  its Output block exactly, or its Checks rules (also checked against
-//                  its own Possible output block, so the comment cannot drift)
+// --source FILE    check stdout against what FILE documents (see check.hpp): its
+//                  opening comment's Output block exactly, and the Checks rules that
+//                  end it (also checked against its Possible output block, so the
+//                  comment cannot drift)
 // --exit N         the exit status expected (default 0)
 // --stdout-has T   stdout must contain T
 // --stderr-has T   stderr must contain T

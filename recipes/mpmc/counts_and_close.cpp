@@ -40,18 +40,6 @@
 // Which consumer receives which message, the interleaving, and how many messages are
 // still buffered when the producers finish (0 to 2) vary from run to run. What cannot
 // vary: the counts, every one of the 15 messages received exactly once, and the end.
-//
-// Checks:
-//     lines 23
-//     first /^try_recv before anything is sent: empty$/
-//     count 1 /^senders: 4$/
-//     count 1 /^receivers: 3$/
-//     count 15 /^consumer [12] received producer [1-3]: message [0-4]$/
-//     unique /producer [1-3]: message [0-4]/
-//     count 1 /^producers done, [0-2] message\(s\) still in the channel$/
-//     in order /^(producers done|closed: true)/
-//     count 2 /^consumer [12] finished: disconnected$/
-//     last /^empty at the end: true$/
 #include <chrono>
 #include <string>
 #include <thread>
@@ -112,3 +100,15 @@ int main(int argc, char** argv) {
     // ANCHOR_END: example
     return 0;
 }
+
+// Checks:
+//     lines 23
+//     first /^try_recv before anything is sent: empty$/
+//     count 1 /^senders: 4$/
+//     count 1 /^receivers: 3$/
+//     count 15 /^consumer [12] received producer [1-3]: message [0-4]$/
+//     unique /producer [1-3]: message [0-4]/
+//     count 1 /^producers done, [0-2] message\(s\) still in the channel$/
+//     in order /^(producers done|closed: true)/
+//     count 2 /^consumer [12] finished: disconnected$/
+//     last /^empty at the end: true$/

@@ -31,15 +31,6 @@
 // The interleaving, and which worker takes which message, vary from run to run. What
 // cannot vary: the source sends 0 to 3 in order, each message is worked on once, and
 // the sink receives each doubled value exactly once.
-//
-// Checks:
-//     lines 12
-//     in order /^source sent \d$/
-//     count 4 /^worker [12] received [0-3]$/
-//     unique /^worker \d received (\d)$/
-//     count 4 /^sink received [0246]$/
-//     unique /^sink received \d$/
-//     takes 0.1..10 s
 #include <chrono>
 #include <string>
 #include <thread>
@@ -98,3 +89,12 @@ int main(int argc, char** argv) {
     for (std::thread& t : threads) t.join();
     return 0;
 }
+
+// Checks:
+//     lines 12
+//     in order /^source sent \d$/
+//     count 4 /^worker [12] received [0-3]$/
+//     unique /^worker \d received (\d)$/
+//     count 4 /^sink received [0246]$/
+//     unique /^sink received \d$/
+//     takes 0.1..10 s

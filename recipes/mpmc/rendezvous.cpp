@@ -36,14 +36,6 @@
 // The order in which the two producers get through, and whether a producer's line or
 // the consumer's line comes first, vary from run to run. What cannot vary: each
 // producer sends 0 to 4 in order, and the consumer receives all ten numbers.
-//
-// Checks:
-//     lines 20
-//     in order /^producer 1 sent: \d$/
-//     in order /^producer 2 sent: \d$/
-//     count 2 /^consumer received: 0$/
-//     count 2 /^consumer received: 4$/
-//     count 10 /^consumer received: [0-4]$/
 #include <cstddef>
 #include <string>
 #include <thread>
@@ -88,3 +80,11 @@ int main(int argc, char** argv) {
     receiver.join();
     return 0;
 }
+
+// Checks:
+//     lines 20
+//     in order /^producer 1 sent: \d$/
+//     in order /^producer 2 sent: \d$/
+//     count 2 /^consumer received: 0$/
+//     count 2 /^consumer received: 4$/
+//     count 10 /^consumer received: [0-4]$/

@@ -43,14 +43,6 @@
 // vary from run to run. What cannot vary: 1 to 5 are always sent and received, in
 // order; each of 11 to 15 is either sent or handed back; the consumer receives
 // exactly what was sent; and the run ends with the two threads finished, in that order.
-//
-// Checks:
-//     count 5 /^produced [1-5]$/
-//     count 5 /^(produced 1[1-5]|send timed out, 1[1-5] handed back)$/
-//     in order /^consumed [1-5]$/
-//     in order /^(producer finished|disconnected: true|consumer finished)$/
-//     count 1 /^consumer: all senders are gone and the channel is empty$/
-//     last /^sent (\d+), received \1$/
 #include <chrono>
 #include <functional>
 #include <thread>
@@ -122,3 +114,11 @@ int main(int argc, char** argv) {
     // ANCHOR_END: example
     return 0;
 }
+
+// Checks:
+//     count 5 /^produced [1-5]$/
+//     count 5 /^(produced 1[1-5]|send timed out, 1[1-5] handed back)$/
+//     in order /^consumed [1-5]$/
+//     in order /^(producer finished|disconnected: true|consumer finished)$/
+//     count 1 /^consumer: all senders are gone and the channel is empty$/
+//     last /^sent (\d+), received \1$/

@@ -21,9 +21,6 @@
 //     Received 2
 //     Received 3
 //     Received 4
-//
-// Checks:
-//     takes 0.25..10 s
 #include <chrono>
 #include <thread>
 
@@ -62,3 +59,6 @@ int main(int argc, char** argv) {
     // ANCHOR_END: example
     return 0;
 }
+
+// Checks:
+//     takes 0.25..10 s

@@ -20,12 +20,6 @@
 // The two producers' words interleave differently from run to run. What cannot vary:
 // every word arrives once, each producer's words arrive in the order it sent them,
 // and the loop ends only after both producers are done (two pauses of 100 ms each).
-//
-// Checks:
-//     any order
-//     in order /^Got: (hi|hi again)$/
-//     in order /^Got: (more|messages)$/
-//     takes 0.2..10 s
 #include <chrono>
 #include <string>
 #include <thread>
@@ -71,3 +65,9 @@ int main(int argc, char** argv) {
     second.join();
     return 0;
 }
+
+// Checks:
+//     any order
+//     in order /^Got: (hi|hi again)$/
+//     in order /^Got: (more|messages)$/
+//     takes 0.2..10 s

@@ -17,9 +17,6 @@
 // Output:
 //     main: doing other work while the computation runs
 //     main: got "represents the result of the computation"
-//
-// Checks:
-//     takes 0.1..10 s
 #include <chrono>
 #include <stdexcept>
 #include <string>
@@ -74,3 +71,6 @@ int main(int argc, char** argv) {
     computation.join();
     return 0;
 }
+
+// Checks:
+//     takes 0.1..10 s

@@ -17,9 +17,6 @@
 //     Downloaded file: data.txt
 //     Processing file: data.txt
 //     Finished processing file.
-//
-// Checks:
-//     takes 0.3..10 s
 #include <chrono>
 #include <string>
 #include <thread>
@@ -72,3 +69,6 @@ int main(int argc, char** argv) {
     processor.join();
     return 0;
 }
+
+// Checks:
+//     takes 0.3..10 s

@@ -29,13 +29,6 @@
 // Which client gets which value, and the order of the lines, vary from run to run.
 // What cannot vary: each client gets one reply, the values 0 to 9 are each handed
 // out once, and the actor stops last, at 10.
-//
-// Checks:
-//     lines 11
-//     count 10 /^client \d+: previous value = \d$/
-//     unique /^client (\d+):/
-//     unique /previous value = (\d+)$/
-//     last /^counter stopped at 10$/
 #include <cstdint>
 #include <ostream>
 #include <string>
@@ -93,3 +86,10 @@ int main(int argc, char** argv) {
     // ANCHOR_END: example
     return 0;
 }
+
+// Checks:
+//     lines 11
+//     count 10 /^client \d+: previous value = \d$/
+//     unique /^client (\d+):/
+//     unique /previous value = (\d+)$/
+//     last /^counter stopped at 10$/

@@ -40,13 +40,6 @@
 // vary from run to run. What cannot vary: the request comes before the producer
 // stops; every job produced is finished, once; both workers exit; and the last line
 // reports as many jobs finished as produced.
-//
-// Checks:
-//     count 1 /^requesting shutdown$/
-//     in order /^(requesting shutdown|producer stopped)/
-//     unique /^worker [12] finished job (\d+)$/
-//     count 2 /^worker [12] exits: the queue is empty$/
-//     last /^shutdown complete: (\d+) jobs produced, \1 finished$/
 #include <chrono>
 #include <functional>
 #include <string>
@@ -121,3 +114,10 @@ int main(int argc, char** argv) {
     for (std::thread& w : workers) w.join();
     return 0;
 }
+
+// Checks:
+//     count 1 /^requesting shutdown$/
+//     in order /^(requesting shutdown|producer stopped)/
+//     unique /^worker [12] finished job (\d+)$/
+//     count 2 /^worker [12] exits: the queue is empty$/
+//     last /^shutdown complete: (\d+) jobs produced, \1 finished$/

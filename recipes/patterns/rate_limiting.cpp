@@ -29,14 +29,6 @@
 // even find a token the refill added while it was late). What cannot vary: the
 // requests keep their order, steady requests come later and later, and the first
 // three bursty requests find a token ready.
-//
-// Checks:
-//     lines 10
-//     in order /^steady: request \d/
-//     in order /^bursty: request \d/
-//     increasing /^steady: request \d at (\d+) ms$/
-//     count 3 /^bursty: request [1-3] at \d+ ms \(token ready\)$/
-//     takes 0.35..10 s
 #include <chrono>
 #include <cstddef>
 #include <thread>
@@ -107,3 +99,11 @@ int main(int argc, char** argv) {
     refiller.join();
     return 0;
 }
+
+// Checks:
+//     lines 10
+//     in order /^steady: request \d/
+//     in order /^bursty: request \d/
+//     increasing /^steady: request \d at (\d+) ms$/
+//     count 3 /^bursty: request [1-3] at \d+ ms \(token ready\)$/
+//     takes 0.35..10 s

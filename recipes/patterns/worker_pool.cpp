@@ -29,17 +29,6 @@
 // Which worker takes which job, and how the lines interleave, varies from run to run.
 // What cannot vary: every job is started once and finished once, by the same worker,
 // and "all 5 jobs done" comes last. With 3 workers, 5 jobs of 100 ms take two rounds.
-//
-// Checks:
-//     lines 11
-//     every /^(worker [1-3] (started|finished) job [1-5]|all 5 jobs done)$/
-//     in order /(started|finished) job 1$/
-//     in order /(started|finished) job 2$/
-//     in order /(started|finished) job 3$/
-//     in order /(started|finished) job 4$/
-//     in order /(started|finished) job 5$/
-//     last /^all 5 jobs done$/
-//     takes 0.2..10 s
 #include <chrono>
 #include <cstddef>
 #include <string>
@@ -94,3 +83,14 @@ int main(int argc, char** argv) {
     for (std::thread& t : pool) t.join();
     return 0;
 }
+
+// Checks:
+//     lines 11
+//     every /^(worker [1-3] (started|finished) job [1-5]|all 5 jobs done)$/
+//     in order /(started|finished) job 1$/
+//     in order /(started|finished) job 2$/
+//     in order /(started|finished) job 3$/
+//     in order /(started|finished) job 4$/
+//     in order /(started|finished) job 5$/
+//     last /^all 5 jobs done$/
+//     takes 0.2..10 s

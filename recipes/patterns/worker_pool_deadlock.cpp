@@ -35,12 +35,6 @@
 //     collected 6 of 6 results
 // The order of the results varies from run to run. What cannot vary: every job's
 // result is collected once, and the run ends.
-//
-// Checks:
-//     lines 7
-//     count 6 /^result: (2|4|6|8|10|12)$/
-//     unique /^result: (\d+)$/
-//     last /^collected 6 of 6 results$/
 #include <cstddef>
 #include <string>
 #include <thread>
@@ -115,3 +109,9 @@ int main(int argc, char** argv) {
     for (std::thread& t : pool) t.join();
     return 0;
 }
+
+// Checks:
+//     lines 7
+//     count 6 /^result: (2|4|6|8|10|12)$/
+//     unique /^result: (\d+)$/
+//     last /^collected 6 of 6 results$/

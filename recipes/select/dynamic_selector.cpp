@@ -29,13 +29,6 @@
 //     all producers finished
 // How the producers interleave varies from run to run. What cannot vary: each
 // producer's numbers arrive in order, then its end, and the last line comes last.
-//
-// Checks:
-//     lines 13
-//     in order /^(from producer 1: \d|producer 1 finished)$/
-//     in order /^(from producer 2: \d|producer 2 finished)$/
-//     in order /^(from producer 3: \d|producer 3 finished)$/
-//     last /^all producers finished$/
 #include <chrono>
 #include <string>
 #include <thread>
@@ -98,3 +91,10 @@ int main(int argc, char** argv) {
     for (std::thread& t : threads) t.join();
     return 0;
 }
+
+// Checks:
+//     lines 13
+//     in order /^(from producer 1: \d|producer 1 finished)$/
+//     in order /^(from producer 2: \d|producer 2 finished)$/
+//     in order /^(from producer 3: \d|producer 3 finished)$/
+//     last /^all producers finished$/

@@ -20,11 +20,6 @@
 // The sender sends the flag first, but by the time main selects both messages may be
 // waiting, and then either may come first; the same holds for the two ends. What
 // cannot vary: each channel's message comes before that channel's end.
-//
-// Checks:
-//     any order
-//     in order /flag/
-//     in order /number/
 #include <thread>
 
 #include <chan/chan.hpp>
@@ -85,3 +80,8 @@ int main(int argc, char** argv) {
     sender.join();
     return 0;
 }
+
+// Checks:
+//     any order
+//     in order /flag/
+//     in order /number/

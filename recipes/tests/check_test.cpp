@@ -37,11 +37,12 @@ TEST_CASE("read_documentation finds the summary, the output block and the checks
         "//     a\n"
         "//       indented b\n"
         "// What may vary.\n"
-        "//\n"
-        "// Checks:\n"
-        "//     lines 2\n"
         "#include <x>\n"
-        "//     not part of the comment\n");
+        "//     not part of the comment\n"
+        "int main() { return 0; }\n"
+        "\n"
+        "// Checks:\n"
+        "//     lines 2\n");
     CHECK(doc.summary == "One line summary.");
     CHECK_FALSE(doc.exact);
     CHECK(doc.output == lines{"a", "  indented b"});
@@ -54,6 +55,22 @@ TEST_CASE("read_documentation insists on a summary and exactly one output block"
     CHECK_THROWS(check::read_documentation("// Summary.\n// Output:\n//     a\n// Possible output:\n//     a\n"));
     CHECK_THROWS(check::read_documentation("// Summary.\n// Output:\n// not indented\n"));
     CHECK(check::read_documentation("// Summary.\n// Output:\n//     a\n").exact);
+}
+
+TEST_CASE("the Checks block ends the file, after the program, or is an error") {
+    const std::string opening = "// Summary.\n// Possible output:\n//     a\n";
+    CHECK(check::read_documentation(opening + "int main() {}\n").rules.empty());
+    CHECK(check::read_documentation(opening + "int main() {}\n// Checks:\n//     lines 1\n//     every /a/\n").rules ==
+          lines{"lines 1", "every /a/"});
+    using Catch::Contains;
+    CHECK_THROWS_WITH(check::read_documentation(opening + "//\n// Checks:\n//     lines 1\nint main() {}\n"),
+                      Contains("is in the opening comment"));
+    CHECK_THROWS_WITH(check::read_documentation(opening + "int main() {}\n// Checks:\n//     lines 1\nint x;\n"),
+                      Contains("line 7 is not an indented rule"));
+    CHECK_THROWS_WITH(check::read_documentation(opening + "int main() {}\n// Checks:\n//     lines 1\n// Checks:\n"),
+                      Contains("comes again on line 7"));
+    CHECK_THROWS_WITH(check::read_documentation(opening + "int main() {}\n// Checks:\n"),
+                      Contains("followed by no indented lines"));
 }
 
 TEST_CASE("an exact Output block must match line for line") {

@@ -18,9 +18,6 @@
 //     it waited at least 100 ms: true
 //     recv_for(1000 ms) while a reply is on its way: ok, reply
 //     recv_for(1000 ms) after the sender is gone: disconnected
-//
-// Checks:
-//     takes 0.1..10 s
 #include <chrono>
 #include <string>
 #include <thread>
@@ -69,3 +66,6 @@ int main(int argc, char** argv) {
     // ANCHOR_END: example
     return 0;
 }
+
+// Checks:
+//     takes 0.1..10 s

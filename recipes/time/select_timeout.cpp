@@ -18,12 +18,6 @@
 //     result 2
 // With these timings the first wait gives up and the second gets the result; only a
 // machine stalled for 200 ms could print otherwise.
-//
-// Checks:
-//     lines 2
-//     first /^timeout 1$/
-//     last /^result 2$/
-//     takes 0.4..10 s
 #include <chrono>
 #include <string>
 #include <thread>
@@ -67,3 +61,9 @@ int main(int argc, char** argv) {
     worker2.join();
     return 0;
 }
+
+// Checks:
+//     lines 2
+//     first /^timeout 1$/
+//     last /^result 2$/
+//     takes 0.4..10 s

@@ -36,12 +36,6 @@
 // printed at 1000 ms (when both are due) varies; on a busy machine, ticks missed while
 // the loop was late are dropped, so fewer lines may come. What cannot vary: the times
 // grow, no tick comes early, and the loop ends after one second.
-//
-// Checks:
-//     lines 1..20
-//     every /^elapsed: ([5-9]\d|\d{3,}) ms$/
-//     increasing /^elapsed: (\d+) ms$/
-//     takes 1..10 s
 #include <chrono>
 
 #include <chan/chan.hpp>
@@ -70,3 +64,9 @@ int main(int argc, char** argv) {
     // ANCHOR_END: example
     return 0;
 }
+
+// Checks:
+//     lines 1..20
+//     every /^elapsed: ([5-9]\d|\d{3,}) ms$/
+//     increasing /^elapsed: (\d+) ms$/
+//     takes 1..10 s

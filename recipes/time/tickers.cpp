@@ -21,13 +21,6 @@
 // machine may print fewer ticks (a receiver that falls behind finds one tick waiting,
 // not all it missed) or one more. What cannot vary: the times grow, and "ticker
 // stopped" comes last.
-//
-// Checks:
-//     count 1..4 /^tick at/
-//     every /^(tick at [1-9]\d{2,} ms|ticker stopped)$/
-//     increasing /^tick at (\d+) ms$/
-//     last /^ticker stopped$/
-//     takes 0.35..10 s
 #include <chrono>
 #include <thread>
 
@@ -75,3 +68,10 @@ int main(int argc, char** argv) {
     t.join();
     return 0;
 }
+
+// Checks:
+//     count 1..4 /^tick at/
+//     every /^(tick at [1-9]\d{2,} ms|ticker stopped)$/
+//     increasing /^tick at (\d+) ms$/
+//     last /^ticker stopped$/
+//     takes 0.35..10 s

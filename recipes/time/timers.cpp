@@ -14,9 +14,6 @@
 // Output:
 //     timer 1 fired
 //     timer 2 stopped
-//
-// Checks:
-//     takes 0.2..10 s
 #include <chrono>
 #include <thread>
 
@@ -51,3 +48,6 @@ int main(int argc, char** argv) {
     // ANCHOR_END: example
     return 0;
 }
+
+// Checks:
+//     takes 0.2..10 s
