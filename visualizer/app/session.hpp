@@ -26,11 +26,11 @@
 #include <utility>
 #include <vector>
 
+#include "app/playback.hpp"
+#include "app/recipe_run.hpp"
+#include "app/trace_loading.hpp"
 #include "catalog.hpp"
 #include "model/model.hpp"
-#include "playback.hpp"
-#include "recipe_run.hpp"
-#include "trace_loading.hpp"
 
 namespace viz::app {
 

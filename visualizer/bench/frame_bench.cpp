@@ -33,12 +33,12 @@
 
 #include <imgui.h>
 
-#include "app_window.hpp"
-#include "screenshot.hpp"
-#include "session.hpp"
-#include "system_fonts.hpp"
-#include "theme.hpp"
-#include "window.hpp"
+#include "app/session.hpp"
+#include "platform/native/screenshot.hpp"
+#include "platform/native/system_fonts.hpp"
+#include "platform/native/window.hpp"
+#include "ui/app_window.hpp"
+#include "ui/theme.hpp"
 
 namespace {
 

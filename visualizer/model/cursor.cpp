@@ -1,5 +1,5 @@
 // Seeking and reading a scene out of the replay state (see cursor.hpp).
-#include "cursor.hpp"
+#include "model/cursor.hpp"
 
 #include <algorithm>
 

@@ -19,10 +19,10 @@
 #include <cstdint>
 #include <vector>
 
-#include "scene.hpp"
-#include "state.hpp"
-#include "timeline.hpp"
-#include "waiting.hpp"
+#include "model/scene.hpp"
+#include "model/state.hpp"
+#include "model/timeline.hpp"
+#include "model/waiting.hpp"
 
 namespace viz {
 

@@ -28,10 +28,10 @@
 //   state.hpp, waiting.hpp   the replay state and wait analysis underneath
 #pragma once
 
-#include "cursor.hpp"
-#include "deadlock.hpp"
-#include "frame.hpp"
-#include "layout.hpp"
-#include "narrate.hpp"
-#include "scene.hpp"
-#include "timeline.hpp"
+#include "model/cursor.hpp"
+#include "model/deadlock.hpp"
+#include "model/frame.hpp"
+#include "model/layout.hpp"
+#include "model/narrate.hpp"
+#include "model/scene.hpp"
+#include "model/timeline.hpp"

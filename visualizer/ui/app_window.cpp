@@ -1,10 +1,10 @@
-#include "app_window.hpp"
+#include "ui/app_window.hpp"
 
 #include <algorithm>
 
-#include "scene_view.hpp"
-#include "vec.hpp"
-#include "words.hpp"
+#include "ui/scene_view.hpp"
+#include "ui/vec.hpp"
+#include "ui/words.hpp"
 
 namespace viz::ui {
 

@@ -12,11 +12,11 @@
 #include <cstdint>
 #include <string>
 
-#include "controls.hpp"
-#include "panels.hpp"
-#include "scrubber.hpp"
-#include "session.hpp"
-#include "theme.hpp"
+#include "app/session.hpp"
+#include "ui/controls.hpp"
+#include "ui/panels.hpp"
+#include "ui/scrubber.hpp"
+#include "ui/theme.hpp"
 
 namespace viz::ui {
 

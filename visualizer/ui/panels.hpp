@@ -11,8 +11,8 @@
 #include <string_view>
 #include <vector>
 
-#include "session.hpp"
-#include "theme.hpp"
+#include "app/session.hpp"
+#include "ui/theme.hpp"
 
 namespace viz::ui {
 

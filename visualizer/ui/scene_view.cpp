@@ -1,11 +1,11 @@
-#include "scene_view.hpp"
+#include "ui/scene_view.hpp"
 
 #include <algorithm>
 #include <string>
 
-#include "draw.hpp"
-#include "scene_painter.hpp"
-#include "vec.hpp"
+#include "ui/draw.hpp"
+#include "ui/scene_painter.hpp"
+#include "ui/vec.hpp"
 
 namespace viz::ui {
 

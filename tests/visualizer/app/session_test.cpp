@@ -11,7 +11,7 @@
 #include <fstream>
 #include <thread>
 
-#include "session.hpp"
+#include "app/session.hpp"
 
 namespace {
 

@@ -9,9 +9,9 @@
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 
-#include "system_fonts.hpp"
-#include "theme.hpp"
-#include "window.hpp"
+#include "platform/native/system_fonts.hpp"
+#include "platform/native/window.hpp"
+#include "ui/theme.hpp"
 
 namespace {
 

@@ -1,4 +1,4 @@
-#include "key_latch.hpp"
+#include "platform/native/key_latch.hpp"
 
 #include <bitset>
 #include <cstddef>

@@ -9,13 +9,13 @@
 #include <thread>
 #include <vector>
 
-#include "app_window.hpp"
-#include "options.hpp"
-#include "screenshot.hpp"
-#include "session.hpp"
-#include "system_fonts.hpp"
-#include "theme.hpp"
-#include "window.hpp"
+#include "app/session.hpp"
+#include "platform/native/options.hpp"
+#include "platform/native/screenshot.hpp"
+#include "platform/native/system_fonts.hpp"
+#include "platform/native/window.hpp"
+#include "ui/app_window.hpp"
+#include "ui/theme.hpp"
 
 namespace {
 

@@ -1,4 +1,4 @@
-#include "system_fonts.hpp"
+#include "platform/native/system_fonts.hpp"
 
 #include <fstream>
 #include <initializer_list>

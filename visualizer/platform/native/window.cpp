@@ -1,6 +1,6 @@
-#include "window.hpp"
+#include "platform/native/window.hpp"
 
-#include "key_latch.hpp"
+#include "platform/native/key_latch.hpp"
 
 #include <imgui.h>
 #include <imgui_impl_glfw.h>

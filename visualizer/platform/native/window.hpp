@@ -13,7 +13,7 @@
 #include <optional>
 #include <string>
 
-#include "theme.hpp"
+#include "ui/theme.hpp"
 
 struct GLFWwindow;
 

@@ -23,13 +23,13 @@
 #include <utility>
 #include <vector>
 
-#include "app_window.hpp"
-#include "page.hpp"
-#include "session.hpp"
-#include "system_fonts.hpp"
-#include "theme.hpp"
-#include "web_window.hpp"
-#include "worker_warmup.hpp"
+#include "app/session.hpp"
+#include "platform/native/system_fonts.hpp"
+#include "platform/web/page.hpp"
+#include "platform/web/web_window.hpp"
+#include "platform/web/worker_warmup.hpp"
+#include "ui/app_window.hpp"
+#include "ui/theme.hpp"
 
 namespace {
 

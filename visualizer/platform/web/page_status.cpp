@@ -1,4 +1,4 @@
-#include "page_status.hpp"
+#include "platform/web/page_status.hpp"
 
 #include <nlohmann/json.hpp>
 

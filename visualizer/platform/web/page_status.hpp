@@ -34,8 +34,8 @@
 #include <string>
 #include <utility>
 
+#include "app/session.hpp"
 #include "model/cursor.hpp"
-#include "session.hpp"
 
 namespace viz::web {
 

@@ -1,6 +1,6 @@
-#include "web_window.hpp"
+#include "platform/web/web_window.hpp"
 
-#include "key_latch.hpp"
+#include "platform/native/key_latch.hpp"
 
 #include <emscripten/html5.h>
 #include <imgui.h>

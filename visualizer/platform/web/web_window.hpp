@@ -16,7 +16,7 @@
 
 #include <string>
 
-#include "theme.hpp"
+#include "ui/theme.hpp"
 
 struct GLFWwindow;
 
