@@ -24,7 +24,7 @@
 #include <vector>
 
 #include "app/session.hpp"
-#include "platform/native/system_fonts.hpp"
+#include "platform/glfw/system_fonts.hpp"
 #include "platform/web/page.hpp"
 #include "platform/web/web_window.hpp"
 #include "platform/web/worker_warmup.hpp"
@@ -45,7 +45,7 @@ struct deep_link {
 struct visualizer {
     web::web_window window{"#canvas"};
     // Fonts: DejaVu, packed into the module's file system at the paths Debian uses.
-    ui::theme look{native::sans_font(), native::mono_font()};
+    ui::theme look{glfw::sans_font(), glfw::mono_font()};
     ui::app_window ui{look};
     app::session session;
     web::page page{session, mode};
