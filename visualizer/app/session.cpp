@@ -323,11 +323,7 @@ void session::refresh(run_view& v) {
     }
     if (v.recipe && v.source_file == 0) v.source_file = file_of_recipe(tl.recording(), *v.recipe);
     viz::compute_frame(v.picture, clock_.time(), clock_.animation(), v.frame);
-    if (v.frame.event != v.deadlock_event || tl.generation() != v.deadlock_generation) {
-        v.deadlock = deadlock_at(v);
-        v.deadlock_event = v.frame.event;
-        v.deadlock_generation = tl.generation();
-    }
+    v.deadlock_.get(tl, v.frame.event, [&](viz::deadlock_report& d) { d = deadlock_at(v); });
 }
 
 }  // namespace viz::app

@@ -45,7 +45,6 @@ struct run_view {
     viz::cursor picture;  // at the frame's event: the scene drawn
     viz::cursor probe;    // for looking elsewhere (the live end, the event log)
     viz::frame frame;
-    viz::deadlock_report deadlock;  // at frame.event
 
     std::string title;                         // "worker_pool --capacity 1", or the file's path
     bool from_file = false;                    // a trace file, not a run of this process
@@ -68,12 +67,13 @@ struct run_view {
     std::unique_ptr<viz::cursor> before_interrupt_probe;
 
     const viz::scene& scene() const noexcept { return picture.current(); }
+    // Who waits with nothing left to wake them, at frame.event (deadlock.hpp).
+    const viz::deadlock_report& deadlock() const noexcept { return deadlock_.value(); }
 
 private:
     friend class session;
-    std::size_t layout_signature = 0;   // threads, channels and uses the layout was made for
-    std::ptrdiff_t deadlock_event = -2; // where `deadlock` was computed (-2: nowhere yet)
-    std::uint64_t deadlock_generation = 0;
+    std::size_t layout_signature = 0;  // threads, channels and uses the layout was made for
+    viz::computed_at<viz::deadlock_report> deadlock_;
 };
 
 enum class activity : std::uint8_t {

@@ -68,8 +68,8 @@ TEST_CASE("a deadlocked run is found stuck, ended, and playback pauses where it 
     s.clock().seek_event(*v->tl, *v->stuck_at, true);
     s.update(0);
     REQUIRE(v->frame.event == static_cast<std::ptrdiff_t>(*v->stuck_at));
-    CHECK(v->deadlock.certain);
-    CHECK(v->deadlock.threads.size() >= 2);
+    CHECK(v->deadlock().certain);
+    CHECK(v->deadlock().threads.size() >= 2);
     // The disconnection that ended it is in the trace after that moment.
     CHECK(v->tl->size() > *v->stuck_at + 1);
 }

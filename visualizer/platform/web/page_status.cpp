@@ -101,7 +101,7 @@ bool status_board::update(const app::session& s) {
             {"recordedSeconds", tl.empty() ? 0.0 : static_cast<double>(tl.event(tl.size() - 1).time_ns) / 1e9},
             {"atEnd", !v->live && !tl.empty() && s.clock().time() >= s.clock().end(tl)},
             {"narration", narration(*v)},
-            {"deadlock", deadlock_json(v->deadlock)},
+            {"deadlock", deadlock_json(v->deadlock())},
         });
     } else {
         view_ = nullptr;
