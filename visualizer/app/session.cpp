@@ -323,7 +323,11 @@ void session::refresh(run_view& v) {
     }
     if (v.recipe && v.source_file == 0) v.source_file = file_of_recipe(tl.recording(), *v.recipe);
     viz::compute_frame(v.picture, clock_.time(), clock_.animation(), v.frame);
-    v.deadlock_.get(tl, v.frame.event, [&](viz::deadlock_report& d) { d = deadlock_at(v); });
+    const std::ptrdiff_t at = v.frame.event;
+    v.deadlock_.get(tl, at, [&](viz::deadlock_report& d) { d = deadlock_at(v); });
+    v.narration_.get(tl, at, [&](std::string& s) {
+        s = at >= 0 ? viz::narrate(v.probe, static_cast<std::size_t>(at)) : std::string();
+    });
 }
 
 }  // namespace viz::app

@@ -1,7 +1,8 @@
 // The visualizer's state and behaviour, without GL or ImGui: what is open (a recipe run
 // live or finished, or a trace file), its timeline and the picture at the playback
-// time, and what the controls ask for. The native and browser builds share it; the ui
-// layer draws it and calls it.
+// time with the deadlock report and the narration there, and what the controls ask
+// for. The native and browser builds share it; the ui layer draws it and calls it, and
+// the browser's page reads it.
 //
 //   viz::app::session s;
 //   s.choose_recipe("worker_pool");          // or s.open_file("out.json")
@@ -69,11 +70,15 @@ struct run_view {
     const viz::scene& scene() const noexcept { return picture.current(); }
     // Who waits with nothing left to wake them, at frame.event (deadlock.hpp).
     const viz::deadlock_report& deadlock() const noexcept { return deadlock_.value(); }
+    // The sentence for frame.event ("" before the first event), for the narration line
+    // under the scene and for the page around the browser's canvas.
+    const std::string& narration() const noexcept { return narration_.value(); }
 
 private:
     friend class session;
     std::size_t layout_signature = 0;  // threads, channels and uses the layout was made for
     viz::computed_at<viz::deadlock_report> deadlock_;
+    viz::computed_at<std::string> narration_;
 };
 
 enum class activity : std::uint8_t {
