@@ -1,4 +1,4 @@
-#include "recipe_run.hpp"
+#include "app/recipe_run.hpp"
 
 #include <chrono>
 #include <condition_variable>

@@ -1,4 +1,4 @@
-#include "session.hpp"
+#include "app/session.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -323,11 +323,11 @@ void session::refresh(run_view& v) {
     }
     if (v.recipe && v.source_file == 0) v.source_file = file_of_recipe(tl.recording(), *v.recipe);
     viz::compute_frame(v.picture, clock_.time(), clock_.animation(), v.frame);
-    if (v.frame.event != v.deadlock_event || tl.generation() != v.deadlock_generation) {
-        v.deadlock = deadlock_at(v);
-        v.deadlock_event = v.frame.event;
-        v.deadlock_generation = tl.generation();
-    }
+    const std::ptrdiff_t at = v.frame.event;
+    v.deadlock_.get(tl, at, [&](viz::deadlock_report& d) { d = deadlock_at(v); });
+    v.narration_.get(tl, at, [&](std::string& s) {
+        s = at >= 0 ? viz::narrate(v.probe, static_cast<std::size_t>(at)) : std::string();
+    });
 }
 
 }  // namespace viz::app

@@ -1,7 +1,8 @@
 // The visualizer's state and behaviour, without GL or ImGui: what is open (a recipe run
 // live or finished, or a trace file), its timeline and the picture at the playback
-// time, and what the controls ask for. The native and browser builds share it; the ui
-// layer draws it and calls it.
+// time with the deadlock report and the narration there, and what the controls ask
+// for. The native and browser builds share it; the ui layer draws it and calls it, and
+// the browser's page reads it.
 //
 //   viz::app::session s;
 //   s.choose_recipe("worker_pool");          // or s.open_file("out.json")
@@ -26,11 +27,11 @@
 #include <utility>
 #include <vector>
 
+#include "app/playback.hpp"
+#include "app/recipe_run.hpp"
+#include "app/trace_loading.hpp"
 #include "catalog.hpp"
 #include "model/model.hpp"
-#include "playback.hpp"
-#include "recipe_run.hpp"
-#include "trace_loading.hpp"
 
 namespace viz::app {
 
@@ -45,7 +46,6 @@ struct run_view {
     viz::cursor picture;  // at the frame's event: the scene drawn
     viz::cursor probe;    // for looking elsewhere (the live end, the event log)
     viz::frame frame;
-    viz::deadlock_report deadlock;  // at frame.event
 
     std::string title;                         // "worker_pool --capacity 1", or the file's path
     bool from_file = false;                    // a trace file, not a run of this process
@@ -68,12 +68,17 @@ struct run_view {
     std::unique_ptr<viz::cursor> before_interrupt_probe;
 
     const viz::scene& scene() const noexcept { return picture.current(); }
+    // Who waits with nothing left to wake them, at frame.event (deadlock.hpp).
+    const viz::deadlock_report& deadlock() const noexcept { return deadlock_.value(); }
+    // The sentence for frame.event ("" before the first event), for the narration line
+    // under the scene and for the page around the browser's canvas.
+    const std::string& narration() const noexcept { return narration_.value(); }
 
 private:
     friend class session;
-    std::size_t layout_signature = 0;   // threads, channels and uses the layout was made for
-    std::ptrdiff_t deadlock_event = -2; // where `deadlock` was computed (-2: nowhere yet)
-    std::uint64_t deadlock_generation = 0;
+    std::size_t layout_signature = 0;  // threads, channels and uses the layout was made for
+    viz::computed_at<viz::deadlock_report> deadlock_;
+    viz::computed_at<std::string> narration_;
 };
 
 enum class activity : std::uint8_t {

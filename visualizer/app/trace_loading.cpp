@@ -1,4 +1,4 @@
-#include "trace_loading.hpp"
+#include "app/trace_loading.hpp"
 
 #include <chan/trace/load.hpp>
 

@@ -33,12 +33,12 @@
 
 #include <imgui.h>
 
-#include "app_window.hpp"
-#include "screenshot.hpp"
-#include "session.hpp"
-#include "system_fonts.hpp"
-#include "theme.hpp"
-#include "window.hpp"
+#include "app/session.hpp"
+#include "platform/glfw/system_fonts.hpp"
+#include "platform/native/screenshot.hpp"
+#include "platform/native/window.hpp"
+#include "ui/app_window.hpp"
+#include "ui/theme.hpp"
 
 namespace {
 
@@ -107,7 +107,7 @@ struct frame_time {
 struct drawing {
     native::window w{{1280, 800, false}};
     native::offscreen target{w.framebuffer_width(), w.framebuffer_height()};
-    ui::theme look{native::sans_font(), native::mono_font()};
+    ui::theme look{glfw::sans_font(), glfw::mono_font()};
     ui::app_window app{look};
 
     frame_time frame(app::session& s) {

@@ -1,5 +1,5 @@
 // Seeking and reading a scene out of the replay state (see cursor.hpp).
-#include "cursor.hpp"
+#include "model/cursor.hpp"
 
 #include <algorithm>
 
@@ -18,8 +18,7 @@ cursor::cursor(const timeline& tl) : tl_(&tl) {}
 const scene& cursor::seek(std::ptrdiff_t i) {
     const auto last = static_cast<std::ptrdiff_t>(tl_->size()) - 1;
     move_to(std::clamp<std::ptrdiff_t>(i, -1, last));
-    if (read_position_ != state_.event || read_generation_ != tl_->generation()) read_scene();
-    return scene_;
+    return scene_.get(*tl_, state_.event, [this](scene& s) { read_scene(s); });
 }
 
 const scene& cursor::seek_time(std::int64_t t_ns) { return seek(tl_->index_at(t_ns)); }
@@ -32,15 +31,13 @@ void cursor::move_to(std::ptrdiff_t i) {
     for (std::ptrdiff_t j = state_.event + 1; j <= i; ++j) apply(state_, *tl_, static_cast<std::size_t>(j));
 }
 
-void cursor::read_scene() {
-    read_position_ = state_.event;
-    read_generation_ = tl_->generation();
-    scene_.event = state_.event;
-    scene_.time_ns = state_.event >= 0 ? tl_->event(static_cast<std::size_t>(state_.event)).time_ns : 0;
-    scene_.threads.resize(state_.threads.size());
-    for (std::uint32_t ti = 0; ti < state_.threads.size(); ++ti) read_thread(ti, scene_.threads[ti]);
-    scene_.channels.resize(state_.channels.size());
-    for (std::uint32_t ci = 0; ci < state_.channels.size(); ++ci) read_channel(ci, scene_.channels[ci]);
+void cursor::read_scene(scene& s) {
+    s.event = state_.event;
+    s.time_ns = state_.event >= 0 ? tl_->event(static_cast<std::size_t>(state_.event)).time_ns : 0;
+    s.threads.resize(state_.threads.size());
+    for (std::uint32_t ti = 0; ti < state_.threads.size(); ++ti) read_thread(ti, s.threads[ti]);
+    s.channels.resize(state_.channels.size());
+    for (std::uint32_t ci = 0; ci < state_.channels.size(); ++ci) read_channel(ci, s.channels[ci]);
 }
 
 void cursor::read_thread(std::uint32_t ti, thread_view& v) {

@@ -19,10 +19,11 @@
 #include <cstdint>
 #include <vector>
 
-#include "scene.hpp"
-#include "state.hpp"
-#include "timeline.hpp"
-#include "waiting.hpp"
+#include "model/computed_at.hpp"
+#include "model/scene.hpp"
+#include "model/state.hpp"
+#include "model/timeline.hpp"
+#include "model/waiting.hpp"
 
 namespace viz {
 
@@ -37,23 +38,21 @@ public:
 
     // Where the cursor is, and the scene there (as of the last seek).
     std::ptrdiff_t position() const noexcept { return state_.event; }
-    const scene& current() const noexcept { return scene_; }
+    const scene& current() const noexcept { return scene_.value(); }
     const replay_state& state() const noexcept { return state_; }
     const timeline& source() const noexcept { return *tl_; }
 
 private:
     void move_to(std::ptrdiff_t i);
-    void read_scene();
+    void read_scene(scene& s);
     void read_thread(std::uint32_t ti, thread_view& v);
     void read_channel(std::uint32_t ci, channel_view& v);
 
     const timeline* tl_;
     replay_state state_;
-    scene scene_;
-    std::uint64_t read_generation_ = 0;
-    std::ptrdiff_t read_position_ = -2;  // what scene_ shows (-2: nothing yet)
-    std::vector<std::uint64_t> ids_;     // scratch
-    wait_analysis wait_;                 // scratch
+    computed_at<scene> scene_;        // read out at the state's event; again once it moves or the timeline grows
+    std::vector<std::uint64_t> ids_;  // scratch
+    wait_analysis wait_;              // scratch
 };
 
 }  // namespace viz

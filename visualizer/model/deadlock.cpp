@@ -1,10 +1,10 @@
 // Finding threads that nothing can wake (see deadlock.hpp).
-#include "deadlock.hpp"
+#include "model/deadlock.hpp"
 
 #include <algorithm>
 
-#include "narrate.hpp"
-#include "waiting.hpp"
+#include "model/narrate.hpp"
+#include "model/waiting.hpp"
 
 namespace viz {
 

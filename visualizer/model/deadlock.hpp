@@ -36,8 +36,8 @@
 #include <string>
 #include <vector>
 
-#include "cursor.hpp"
-#include "scene.hpp"
+#include "model/cursor.hpp"
+#include "model/scene.hpp"
 
 namespace viz {
 

@@ -1,5 +1,5 @@
 // Where each message is at time t (see frame.hpp).
-#include "frame.hpp"
+#include "model/frame.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -22,9 +22,9 @@
 #include <string_view>
 #include <vector>
 
-#include "cursor.hpp"
-#include "scene.hpp"
-#include "timeline.hpp"
+#include "model/cursor.hpp"
+#include "model/scene.hpp"
+#include "model/timeline.hpp"
 
 namespace viz {
 

@@ -6,7 +6,7 @@
 // longest path (threads and channels alternate, so a column holds one kind), place
 // sender-less channels just before their first receiver, squeeze out empty columns,
 // order each column by the mean row of its neighbours.
-#include "layout.hpp"
+#include "model/layout.hpp"
 
 #include <algorithm>
 #include <numeric>

@@ -22,9 +22,9 @@
 #include <cstddef>
 #include <vector>
 
-#include "frame.hpp"
-#include "scene.hpp"
-#include "timeline.hpp"
+#include "model/frame.hpp"
+#include "model/scene.hpp"
+#include "model/timeline.hpp"
 
 namespace viz {
 

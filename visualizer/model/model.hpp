@@ -25,13 +25,16 @@
 //   layout.hpp    node and pipe positions; where a token is drawn
 //   deadlock.hpp  who waits with nothing left to wake them, in words
 //   narrate.hpp   one sentence per event; what a thread is doing
+//   computed_at.hpp  a value kept for the event it was computed for (a cursor's scene,
+//                 the narration and deadlock report on screen)
 //   state.hpp, waiting.hpp   the replay state and wait analysis underneath
 #pragma once
 
-#include "cursor.hpp"
-#include "deadlock.hpp"
-#include "frame.hpp"
-#include "layout.hpp"
-#include "narrate.hpp"
-#include "scene.hpp"
-#include "timeline.hpp"
+#include "model/computed_at.hpp"
+#include "model/cursor.hpp"
+#include "model/deadlock.hpp"
+#include "model/frame.hpp"
+#include "model/layout.hpp"
+#include "model/narrate.hpp"
+#include "model/scene.hpp"
+#include "model/timeline.hpp"

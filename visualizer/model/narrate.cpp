@@ -1,10 +1,10 @@
 // Sentences for events and threads (see narrate.hpp).
-#include "narrate.hpp"
+#include "model/narrate.hpp"
 
 #include <initializer_list>
 #include <string_view>
 
-#include "waiting.hpp"
+#include "model/waiting.hpp"
 
 namespace viz {
 

@@ -1,10 +1,10 @@
 // Moving the replay state forward by one event (see state.hpp for the rule that makes
 // checkpoint + replay equal to replay from the start).
-#include "state.hpp"
+#include "model/state.hpp"
 
 #include <algorithm>
 
-#include "timeline.hpp"
+#include "model/timeline.hpp"
 
 namespace viz {
 

@@ -14,7 +14,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "scene.hpp"
+#include "model/scene.hpp"
 
 namespace viz {
 

@@ -1,5 +1,5 @@
 // Indexing a run as its events arrive (see timeline.hpp).
-#include "timeline.hpp"
+#include "model/timeline.hpp"
 
 #include <algorithm>
 #include <utility>

@@ -37,8 +37,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "scene.hpp"
-#include "state.hpp"
+#include "model/scene.hpp"
+#include "model/state.hpp"
 
 namespace viz {
 

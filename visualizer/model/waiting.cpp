@@ -1,5 +1,5 @@
 // Who could wake a waiting thread (see waiting.hpp).
-#include "waiting.hpp"
+#include "model/waiting.hpp"
 
 #include <algorithm>
 

@@ -13,8 +13,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "state.hpp"
-#include "timeline.hpp"
+#include "model/state.hpp"
+#include "model/timeline.hpp"
 
 namespace viz {
 

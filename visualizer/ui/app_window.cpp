@@ -1,10 +1,11 @@
-#include "app_window.hpp"
+#include "ui/app_window.hpp"
 
 #include <algorithm>
+#include <string>
 
-#include "scene_view.hpp"
-#include "vec.hpp"
-#include "words.hpp"
+#include "ui/scene_view.hpp"
+#include "ui/vec.hpp"
+#include "ui/words.hpp"
 
 namespace viz::ui {
 
@@ -68,19 +69,12 @@ void app_window::draw_title(const app::run_view& v) {
     }
 }
 
-void app_window::draw_narration(app::run_view& v) {
-    const viz::timeline& tl = *v.tl;
-    if (narrated_for_ != &tl || narrated_event_ != v.frame.event || narrated_generation_ != tl.generation()) {
-        narration_ = v.frame.event >= 0 ? viz::narrate(v.probe, static_cast<std::size_t>(v.frame.event)) : std::string();
-        narrated_for_ = &tl;
-        narrated_event_ = v.frame.event;
-        narrated_generation_ = tl.generation();
-    }
+void app_window::draw_narration(const app::run_view& v) {
     ImGui::PushFont(look_.font().small);
     ImGui::TextDisabled("%s", position_words(v).c_str());
     ImGui::PopFont();
     ImGui::PushFont(look_.font().heading);
-    ImGui::TextUnformatted(narration_.empty() ? " " : narration_.c_str());
+    ImGui::TextUnformatted(v.narration().empty() ? " " : v.narration().c_str());
     ImGui::PopFont();
 }
 

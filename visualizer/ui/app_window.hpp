@@ -9,14 +9,11 @@
 // everything the user does goes to the session.
 #pragma once
 
-#include <cstdint>
-#include <string>
-
-#include "controls.hpp"
-#include "panels.hpp"
-#include "scrubber.hpp"
-#include "session.hpp"
-#include "theme.hpp"
+#include "app/session.hpp"
+#include "ui/controls.hpp"
+#include "ui/panels.hpp"
+#include "ui/scrubber.hpp"
+#include "ui/theme.hpp"
 
 namespace viz::ui {
 
@@ -28,7 +25,7 @@ public:
 private:
     void draw_stage(app::session& s, float width);
     void draw_title(const app::run_view& v);
-    void draw_narration(app::run_view& v);
+    void draw_narration(const app::run_view& v);
     void draw_side(app::session& s);
 
     const theme& look_;
@@ -37,12 +34,6 @@ private:
     source_panel source_;
     event_log log_;
     output_panel output_;
-
-    // The narration of the current event, kept while it stays current.
-    const viz::timeline* narrated_for_ = nullptr;
-    std::ptrdiff_t narrated_event_ = -2;
-    std::uint64_t narrated_generation_ = 0;
-    std::string narration_;
 };
 
 }  // namespace viz::ui

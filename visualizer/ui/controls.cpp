@@ -1,10 +1,10 @@
-#include "controls.hpp"
+#include "ui/controls.hpp"
 
 #include <cmath>
 #include <string>
 
-#include "draw.hpp"
-#include "words.hpp"
+#include "ui/draw.hpp"
+#include "ui/words.hpp"
 
 namespace viz::ui {
 

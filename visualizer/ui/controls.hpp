@@ -7,8 +7,8 @@
 
 #include <array>
 
-#include "session.hpp"
-#include "theme.hpp"
+#include "app/session.hpp"
+#include "ui/theme.hpp"
 
 namespace viz::ui {
 

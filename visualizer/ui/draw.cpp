@@ -1,10 +1,10 @@
-#include "draw.hpp"
+#include "ui/draw.hpp"
 
 #include <algorithm>
 #include <cmath>
 
-#include "theme.hpp"
-#include "vec.hpp"
+#include "ui/theme.hpp"
+#include "ui/vec.hpp"
 
 namespace viz::ui {
 

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "model/scene.hpp"
-#include "theme.hpp"
+#include "ui/theme.hpp"
 
 namespace viz::ui {
 

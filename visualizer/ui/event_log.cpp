@@ -2,10 +2,10 @@
 #include <cinttypes>
 #include <string>
 
-#include "event_marks.hpp"
-#include "panels.hpp"
-#include "vec.hpp"
-#include "words.hpp"
+#include "ui/event_marks.hpp"
+#include "ui/panels.hpp"
+#include "ui/vec.hpp"
+#include "ui/words.hpp"
 
 namespace viz::ui {
 

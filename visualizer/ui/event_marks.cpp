@@ -1,6 +1,6 @@
-#include "event_marks.hpp"
+#include "ui/event_marks.hpp"
 
-#include "theme.hpp"
+#include "ui/theme.hpp"
 
 namespace viz::ui {
 

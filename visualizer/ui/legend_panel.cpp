@@ -2,10 +2,10 @@
 // what it means; the timeline's colours; the keys.
 #include <functional>
 
-#include "draw.hpp"
-#include "event_marks.hpp"
-#include "panels.hpp"
-#include "vec.hpp"
+#include "ui/draw.hpp"
+#include "ui/event_marks.hpp"
+#include "ui/panels.hpp"
+#include "ui/vec.hpp"
 
 namespace viz::ui {
 

@@ -1,4 +1,4 @@
-#include "panels.hpp"
+#include "ui/panels.hpp"
 
 namespace viz::ui {
 

@@ -11,8 +11,8 @@
 #include <string_view>
 #include <vector>
 
-#include "session.hpp"
-#include "theme.hpp"
+#include "app/session.hpp"
+#include "ui/theme.hpp"
 
 namespace viz::ui {
 
@@ -32,7 +32,9 @@ public:
     void draw(app::session& s, const font_set& fonts);
 
 private:
-    std::ptrdiff_t followed_ = -2;  // the event last scrolled into view
+    // The event last scrolled into view; -1, before the first event, until one is (only
+    // events from 0 on are followed).
+    std::ptrdiff_t followed_ = -1;
 };
 
 class output_panel {

@@ -4,9 +4,9 @@
 #include <string>
 #include <vector>
 
-#include "draw.hpp"
-#include "scene_painter.hpp"
-#include "vec.hpp"
+#include "ui/draw.hpp"
+#include "ui/scene_painter.hpp"
+#include "ui/vec.hpp"
 
 namespace viz::ui {
 

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <string>
 
-#include "draw.hpp"
-#include "scene_painter.hpp"
-#include "vec.hpp"
+#include "ui/draw.hpp"
+#include "ui/scene_painter.hpp"
+#include "ui/vec.hpp"
 
 namespace viz::ui {
 
@@ -83,7 +83,7 @@ void scene_painter::draw_select_arms() {
 
 // A cycle of threads waiting for each other: an arrow from each to the one it waits for.
 void scene_painter::draw_cycle() {
-    const std::vector<viz::thread_id>& cycle = view.deadlock.cycle;
+    const std::vector<viz::thread_id>& cycle = view.deadlock().cycle;
     for (std::size_t i = 0; i < cycle.size(); ++i) {
         const node_box* a = node(cycle[i]);
         const node_box* b = node(cycle[(i + 1) % cycle.size()]);

@@ -12,10 +12,10 @@
 #include <optional>
 #include <vector>
 
-#include "draw.hpp"
-#include "playback.hpp"
-#include "session.hpp"
-#include "theme.hpp"
+#include "app/playback.hpp"
+#include "app/session.hpp"
+#include "ui/draw.hpp"
+#include "ui/theme.hpp"
 
 namespace viz::ui {
 

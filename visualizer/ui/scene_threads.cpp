@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <string>
 
-#include "draw.hpp"
-#include "scene_painter.hpp"
-#include "vec.hpp"
+#include "ui/draw.hpp"
+#include "ui/scene_painter.hpp"
+#include "ui/vec.hpp"
 
 namespace viz::ui {
 

@@ -1,11 +1,11 @@
-#include "scene_view.hpp"
+#include "ui/scene_view.hpp"
 
 #include <algorithm>
 #include <string>
 
-#include "draw.hpp"
-#include "scene_painter.hpp"
-#include "vec.hpp"
+#include "ui/draw.hpp"
+#include "ui/scene_painter.hpp"
+#include "ui/vec.hpp"
 
 namespace viz::ui {
 
@@ -30,7 +30,7 @@ scene_painter::scene_painter(app::run_view& v, const app::playback& c, const fon
     for (int r : v.lay.rows) rows = std::max(rows, r);
     column_width = size.x / static_cast<float>(columns);
     row_height = (size.y - banner_height) / static_cast<float>(rows);
-    for (const viz::stuck_thread& s : v.deadlock.threads) stuck.push_back(s.thread);
+    for (const viz::stuck_thread& s : v.deadlock().threads) stuck.push_back(s.thread);
     place_nodes();
     place_pipes();
     assign_lanes();
@@ -138,7 +138,7 @@ void scene_painter::draw() {
 }
 
 void scene_painter::draw_banner() {
-    const viz::deadlock_report& d = view.deadlock;
+    const viz::deadlock_report& d = view.deadlock();
     if (!d) return;
     const ImU32 colour = d.certain ? colours::deadlock : colours::probable;
     const ImVec2 a = origin + ImVec2(em * 0.5f, em * 0.4f);

@@ -22,9 +22,9 @@
 
 #include <imgui.h>
 
-#include "playback.hpp"
-#include "session.hpp"
-#include "theme.hpp"
+#include "app/playback.hpp"
+#include "app/session.hpp"
+#include "ui/theme.hpp"
 
 namespace viz::ui {
 

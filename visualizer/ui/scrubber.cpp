@@ -1,12 +1,12 @@
-#include "scrubber.hpp"
+#include "ui/scrubber.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <string>
 
-#include "draw.hpp"
-#include "event_marks.hpp"
-#include "vec.hpp"
+#include "ui/draw.hpp"
+#include "ui/event_marks.hpp"
+#include "ui/vec.hpp"
 
 namespace viz::ui {
 

@@ -9,9 +9,9 @@
 #include <cstdint>
 #include <vector>
 
-#include "event_marks.hpp"
-#include "session.hpp"
-#include "theme.hpp"
+#include "app/session.hpp"
+#include "ui/event_marks.hpp"
+#include "ui/theme.hpp"
 
 namespace viz::ui {
 

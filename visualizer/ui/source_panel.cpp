@@ -1,9 +1,9 @@
 #include <algorithm>
 #include <string>
 
-#include "draw.hpp"
-#include "panels.hpp"
-#include "vec.hpp"
+#include "ui/draw.hpp"
+#include "ui/panels.hpp"
+#include "ui/vec.hpp"
 
 namespace viz::ui {
 

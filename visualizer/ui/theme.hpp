@@ -19,7 +19,7 @@
 
 #include <vector>
 
-#include "token_sprite.hpp"
+#include "ui/token_sprite.hpp"
 
 namespace viz::ui {
 

@@ -1,9 +1,9 @@
-#include "token_sprite.hpp"
+#include "ui/token_sprite.hpp"
 
 #include <algorithm>
 #include <cmath>
 
-#include "theme.hpp"
+#include "ui/theme.hpp"
 
 namespace viz::ui {
 

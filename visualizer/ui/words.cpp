@@ -1,4 +1,4 @@
-#include "words.hpp"
+#include "ui/words.hpp"
 
 #include <cstdio>
 

@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <string>
 
-#include "session.hpp"
+#include "app/session.hpp"
 
 namespace viz::ui {
 

@@ -4,7 +4,7 @@
 
 #include <chan/trace/event.hpp>
 
-#include "playback.hpp"
+#include "app/playback.hpp"
 
 namespace {
 

@@ -1,7 +1,7 @@
 // The session with real recipes run in this process: a run is recorded live and ends;
 // its output is captured; a deadlocked run is found stuck, ended by disconnecting its
-// channels, and remembered; knobs are checked; a new run waits for the old to end;
-// trace files load or fail with words.
+// channels, and remembered; the narration follows the event on screen; knobs are
+// checked; a new run waits for the old to end; trace files load or fail with words.
 #include <catch2/catch.hpp>
 
 #include <chan/trace/json.hpp>
@@ -11,7 +11,7 @@
 #include <fstream>
 #include <thread>
 
-#include "session.hpp"
+#include "app/session.hpp"
 
 namespace {
 
@@ -68,8 +68,8 @@ TEST_CASE("a deadlocked run is found stuck, ended, and playback pauses where it 
     s.clock().seek_event(*v->tl, *v->stuck_at, true);
     s.update(0);
     REQUIRE(v->frame.event == static_cast<std::ptrdiff_t>(*v->stuck_at));
-    CHECK(v->deadlock.certain);
-    CHECK(v->deadlock.threads.size() >= 2);
+    CHECK(v->deadlock().certain);
+    CHECK(v->deadlock().threads.size() >= 2);
     // The disconnection that ended it is in the trace after that moment.
     CHECK(v->tl->size() > *v->stuck_at + 1);
 }
@@ -82,6 +82,23 @@ TEST_CASE("a healthy run is not ended as stuck", "[visualizer]") {
     CHECK_FALSE(s.view()->stuck_at.has_value());
     CHECK_FALSE(s.view()->interrupted);
     CHECK(s.view()->outcome.exit_code == 0);
+}
+
+TEST_CASE("the narration is the sentence for the event on screen, wherever playback goes", "[visualizer]") {
+    viz::app::session s;
+    REQUIRE(s.choose_recipe("buffering"));
+    settle(s);
+    const viz::app::run_view* v = s.view();
+    REQUIRE(v);
+    REQUIRE(v->tl->size() > 2);
+    viz::cursor c(*v->tl);
+    const std::size_t last = v->tl->size() - 1;
+    for (const std::size_t i : {last, std::size_t{0}, last / 2, last}) {
+        s.clock().seek_event(*v->tl, i, true);
+        s.update(0);
+        REQUIRE(v->frame.event == static_cast<std::ptrdiff_t>(i));
+        CHECK(v->narration() == viz::narrate(c, i));
+    }
 }
 
 TEST_CASE("knobs are checked before anything runs", "[visualizer]") {

@@ -9,9 +9,9 @@
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 
-#include "system_fonts.hpp"
-#include "theme.hpp"
-#include "window.hpp"
+#include "platform/glfw/system_fonts.hpp"
+#include "platform/native/window.hpp"
+#include "ui/theme.hpp"
 
 namespace {
 
@@ -19,7 +19,7 @@ using namespace viz;
 
 struct app {
     native::window w{{320, 200, false}};
-    ui::theme look{native::sans_font(), native::mono_font()};
+    ui::theme look{glfw::sans_font(), glfw::mono_font()};
     GLFWkeyfun keys = nullptr;
 
     app() {

@@ -2,7 +2,7 @@
 // anything else.
 #include <catch2/catch.hpp>
 
-#include "options.hpp"
+#include "platform/native/options.hpp"
 
 using viz::native::parse_options;
 using viz::native::usage_error;

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "draw.hpp"
+#include "ui/draw.hpp"
 
 namespace {
 

@@ -11,7 +11,7 @@
 #include <optional>
 #include <string>
 
-#include "theme.hpp"
+#include "ui/theme.hpp"
 
 namespace {
 

@@ -9,13 +9,13 @@
 #include <thread>
 #include <vector>
 
-#include "app_window.hpp"
-#include "options.hpp"
-#include "screenshot.hpp"
-#include "session.hpp"
-#include "system_fonts.hpp"
-#include "theme.hpp"
-#include "window.hpp"
+#include "app/session.hpp"
+#include "platform/glfw/system_fonts.hpp"
+#include "platform/native/options.hpp"
+#include "platform/native/screenshot.hpp"
+#include "platform/native/window.hpp"
+#include "ui/app_window.hpp"
+#include "ui/theme.hpp"
 
 namespace {
 
@@ -73,7 +73,7 @@ std::string numbered(const std::string& path, std::size_t k, std::size_t count) 
 int headless(app::session& s, const native::options& o) {
     native::window w({o.width, o.height, false});
     native::offscreen target(w.framebuffer_width(), w.framebuffer_height());
-    ui::theme look(native::sans_font(), native::mono_font());
+    ui::theme look(glfw::sans_font(), glfw::mono_font());
     ui::app_window window(look);
     play_to_the_end(s);
     const std::string problem = s.error();
@@ -102,7 +102,7 @@ int headless(app::session& s, const native::options& o) {
 int interactive(app::session& s, const native::options& o) {
     native::window w({o.width, o.height, true});
     w.on_drop([&s](const std::string& path) { s.open_file(path); });
-    ui::theme look(native::sans_font(), native::mono_font());
+    ui::theme look(glfw::sans_font(), glfw::mono_font());
     ui::app_window window(look);
     while (!w.should_close()) {
         w.begin_frame(look, o.scale, !s.busy() && !s.clock().moving());

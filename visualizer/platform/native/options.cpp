@@ -1,4 +1,4 @@
-#include "options.hpp"
+#include "platform/native/options.hpp"
 
 #include <charconv>
 #include <cmath>

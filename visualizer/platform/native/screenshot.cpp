@@ -1,4 +1,4 @@
-#include "screenshot.hpp"
+#include "platform/native/screenshot.hpp"
 
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>

@@ -1,8 +1,8 @@
-// The native window: GLFW, an OpenGL 3.3 core context, and Dear ImGui's GLFW and
-// OpenGL 3 backends, set up and torn down in one place.
+// The native window: a desktop window with an OpenGL 3.3 core context and Dear ImGui
+// on it (glfw::imgui_window), shown, or hidden for headless rendering.
 //
 //   viz::native::window w({1280, 800, visible});   // throws std::runtime_error if it cannot
-//   while (!w.should_close()) { w.begin_frame(look, scale); ...ImGui...; w.end_frame(); }
+//   while (!w.should_close()) { w.begin_frame(look, scale, idle); ...ImGui...; w.end_frame(); }
 //
 // Frames: begin_frame polls events (or waits briefly for one when nothing moves), keeps
 // the fonts matched to the display scale, and starts an ImGui frame; end_frame renders
@@ -13,9 +13,8 @@
 #include <optional>
 #include <string>
 
-#include "theme.hpp"
-
-struct GLFWwindow;
+#include "platform/glfw/imgui_window.hpp"
+#include "ui/theme.hpp"
 
 namespace viz::native {
 
@@ -28,9 +27,6 @@ struct window_spec {
 class window {
 public:
     explicit window(window_spec spec);
-    window(const window&) = delete;
-    window& operator=(const window&) = delete;
-    ~window();
 
     bool should_close() const;
     // `scale`: a content scale to use instead of the display's (headless rendering).
@@ -43,12 +39,11 @@ public:
 
     int framebuffer_width() const;
     int framebuffer_height() const;
-    GLFWwindow* handle() const noexcept { return handle_; }
+    GLFWwindow* handle() const noexcept { return gui_.handle(); }
 
 private:
-    GLFWwindow* handle_ = nullptr;
+    glfw::imgui_window gui_;
     bool visible_ = true;
-    bool fonts_uploaded_ = false;
     std::function<void(const std::string&)> drop_;
 };
 

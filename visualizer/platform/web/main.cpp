@@ -23,13 +23,13 @@
 #include <utility>
 #include <vector>
 
-#include "app_window.hpp"
-#include "page.hpp"
-#include "session.hpp"
-#include "system_fonts.hpp"
-#include "theme.hpp"
-#include "web_window.hpp"
-#include "worker_warmup.hpp"
+#include "app/session.hpp"
+#include "platform/glfw/system_fonts.hpp"
+#include "platform/web/page.hpp"
+#include "platform/web/web_window.hpp"
+#include "platform/web/worker_warmup.hpp"
+#include "ui/app_window.hpp"
+#include "ui/theme.hpp"
 
 namespace {
 
@@ -45,7 +45,7 @@ struct deep_link {
 struct visualizer {
     web::web_window window{"#canvas"};
     // Fonts: DejaVu, packed into the module's file system at the paths Debian uses.
-    ui::theme look{native::sans_font(), native::mono_font()};
+    ui::theme look{glfw::sans_font(), glfw::mono_font()};
     ui::app_window ui{look};
     app::session session;
     web::page page{session, mode};

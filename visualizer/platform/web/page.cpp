@@ -1,4 +1,4 @@
-#include "page.hpp"
+#include "platform/web/page.hpp"
 
 #include <chan/trace/json.hpp>
 #include <emscripten/emscripten.h>

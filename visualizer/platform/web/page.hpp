@@ -30,9 +30,9 @@
 #include <string>
 #include <vector>
 
-#include "page_status.hpp"
-#include "session.hpp"
-#include "worker_warmup.hpp"
+#include "app/session.hpp"
+#include "platform/web/page_status.hpp"
+#include "platform/web/worker_warmup.hpp"
 
 namespace viz::web {
 

@@ -1,4 +1,4 @@
-#include "page_status.hpp"
+#include "platform/web/page_status.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -53,19 +53,8 @@ void status_board::follow(const app::run_view& v) {
     if (&v != view_ || v.tl->size() < counter_.events()) {
         view_ = &v;
         counter_ = {};
-        cursor_ = std::make_unique<viz::cursor>(*v.tl);
-        narrated_event_ = -2;
     }
     for (std::size_t i = counter_.events(); i < v.tl->size(); ++i) counter_.add(v.tl->event(i));
-}
-
-const std::string& status_board::narration(const app::run_view& v) {
-    if (v.frame.event != narrated_event_ || v.tl->generation() != narrated_generation_) {
-        narration_ = v.frame.event >= 0 ? viz::narrate(*cursor_, static_cast<std::size_t>(v.frame.event)) : "";
-        narrated_event_ = v.frame.event;
-        narrated_generation_ = v.tl->generation();
-    }
-    return narration_;
 }
 
 bool status_board::update(const app::session& s) {
@@ -100,12 +89,11 @@ bool status_board::update(const app::session& s) {
             {"event", v->frame.event},
             {"recordedSeconds", tl.empty() ? 0.0 : static_cast<double>(tl.event(tl.size() - 1).time_ns) / 1e9},
             {"atEnd", !v->live && !tl.empty() && s.clock().time() >= s.clock().end(tl)},
-            {"narration", narration(*v)},
-            {"deadlock", deadlock_json(v->deadlock)},
+            {"narration", v->narration()},
+            {"deadlock", deadlock_json(v->deadlock())},
         });
     } else {
         view_ = nullptr;
-        cursor_.reset();
     }
     std::string text = j.dump();
     if (text == json_) return false;

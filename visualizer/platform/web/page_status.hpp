@@ -29,13 +29,11 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <memory>
 #include <set>
 #include <string>
 #include <utility>
 
-#include "model/cursor.hpp"
-#include "session.hpp"
+#include "app/session.hpp"
 
 namespace viz::web {
 
@@ -70,7 +68,6 @@ public:
 
 private:
     void follow(const app::run_view& v);
-    const std::string& narration(const app::run_view& v);
 
     run_mode mode_;
     std::string json_;
@@ -78,12 +75,8 @@ private:
     int workers_ready_ = 0;
     int workers_ = 0;
 
-    const app::run_view* view_ = nullptr;  // the view counted and narrated
+    const app::run_view* view_ = nullptr;  // the view counted
     run_counter counter_;
-    std::unique_ptr<viz::cursor> cursor_;  // on view_'s timeline, for the narration
-    std::ptrdiff_t narrated_event_ = -2;
-    std::uint64_t narrated_generation_ = 0;
-    std::string narration_;
 };
 
 }  // namespace viz::web

@@ -1,104 +1,75 @@
-#include "web_window.hpp"
-
-#include "key_latch.hpp"
+#include "platform/web/web_window.hpp"
 
 #include <emscripten/html5.h>
 #include <imgui.h>
-#include <imgui_impl_glfw.h>
-#include <imgui_impl_opengl3.h>
 
-#define GLFW_INCLUDE_ES3
+#define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
-#include <cstdio>
-#include <stdexcept>
+#include <utility>
 
 namespace viz::web {
 
 namespace {
 
-void report_glfw_error(int code, const char* description) {
-    std::fprintf(stderr, "visualizer: GLFW error %d: %s\n", code, description);
+// The context is WebGL 2 because the module is linked with MIN_WEBGL_VERSION=2
+// (Emscripten's GLFW ignores the context hints, so there are none).
+glfw::window_spec canvas_window(int width, int height) {
+    glfw::window_spec s;
+    s.width = width;
+    s.height = height;
+    s.glsl_version = "#version 300 es";
+    s.cannot_start = "cannot start GLFW in this page";
+    s.cannot_open = "this browser gives the page no WebGL 2 context";
+    return s;
 }
 
 }  // namespace
 
-web_window::web_window(std::string canvas_selector) : canvas_(std::move(canvas_selector)) {
-    glfwSetErrorCallback(report_glfw_error);
-    if (!glfwInit()) throw std::runtime_error("cannot start GLFW in this page");
-    // The context is WebGL 2 because the module is linked with MIN_WEBGL_VERSION=2
-    // (Emscripten's GLFW ignores the context hints).
-    fit_canvas();
-    handle_ = glfwCreateWindow(width_, height_, "Channels Cookbook — visualizer", nullptr, nullptr);
-    if (!handle_) {
-        glfwTerminate();
-        throw std::runtime_error("this browser gives the page no WebGL 2 context");
-    }
-    glfwMakeContextCurrent(handle_);
+web_window::web_window(std::string canvas_selector)
+    : canvas_(std::move(canvas_selector)),
+      size_(measure(canvas_)),
+      gui_(canvas_window(size_.width, size_.height)) {}
 
-    IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
-    ImGui::GetIO().IniFilename = nullptr;  // no imgui.ini: the layout is fixed (and there is no disk)
-    ImGui_ImplGlfw_InitForOpenGL(handle_, true);
-    native::install_key_latch(handle_);
-    ImGui_ImplOpenGL3_Init("#version 300 es");
-}
-
-web_window::~web_window() {
-    ImGui_ImplOpenGL3_Shutdown();
-    ImGui_ImplGlfw_Shutdown();
-    ImGui::DestroyContext();
-    glfwDestroyWindow(handle_);
-    glfwTerminate();
-}
-
-// Makes the backing store the canvas's CSS size in device pixels (at least 1 x 1).
-void web_window::fit_canvas() {
+// The canvas's CSS size in device pixels (at least 1 x 1).
+web_window::canvas_size web_window::measure(const std::string& canvas) {
     double css_width = 0, css_height = 0;
-    emscripten_get_element_css_size(canvas_.c_str(), &css_width, &css_height);
-    ratio_ = std::max(emscripten_get_device_pixel_ratio(), 0.25);
-    const int width = std::max(1, static_cast<int>(std::lround(css_width * ratio_)));
-    const int height = std::max(1, static_cast<int>(std::lround(css_height * ratio_)));
-    if (width == width_ && height == height_) return;
-    width_ = width;
-    height_ = height;
+    emscripten_get_element_css_size(canvas.c_str(), &css_width, &css_height);
+    canvas_size s;
+    s.ratio = std::max(emscripten_get_device_pixel_ratio(), 0.25);
+    s.width = std::max(1, static_cast<int>(std::lround(css_width * s.ratio)));
+    s.height = std::max(1, static_cast<int>(std::lround(css_height * s.ratio)));
+    return s;
+}
+
+// Makes the backing store the canvas's CSS size in device pixels.
+void web_window::fit_canvas() {
+    const canvas_size now = measure(canvas_);
+    const bool resized = now.width != size_.width || now.height != size_.height;
+    size_ = now;
     // Sets canvas.width/height and drops any inline CSS size, so the page's CSS rules.
-    if (handle_) glfwSetWindowSize(handle_, width_, height_);
+    if (resized) glfwSetWindowSize(gui_.handle(), size_.width, size_.height);
 }
 
 void web_window::begin_frame(ui::theme& look) {
     fit_canvas();
-    const auto ratio = static_cast<float>(ratio_);
+    const auto ratio = static_cast<float>(size_.ratio);
     // Glyphs are rasterised for device pixels and laid out in CSS pixels.
-    if (look.set_scale(ratio, ratio) && fonts_uploaded_) {
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
-    }
-    ImGui_ImplOpenGL3_NewFrame();  // the first call uploads the fonts
-    fonts_uploaded_ = true;
-    ImGui_ImplGlfw_NewFrame();  // sets the display size and mouse in device pixels ...
+    gui_.backends_new_frame(look, ratio, ratio);  // the display size and mouse in device pixels ...
 
     ImGuiIO& io = ImGui::GetIO();  // ... which become CSS pixels here
-    io.DisplaySize = ImVec2(static_cast<float>(width_) / ratio, static_cast<float>(height_) / ratio);
+    io.DisplaySize = ImVec2(static_cast<float>(size_.width) / ratio, static_cast<float>(size_.height) / ratio);
     io.DisplayFramebufferScale = ImVec2(ratio, ratio);
     if (io.MousePos.x != -FLT_MAX && io.MousePos.y != -FLT_MAX) {
         io.MousePos = ImVec2(io.MousePos.x / ratio, io.MousePos.y / ratio);
     }
-    ImGui::NewFrame();
-    native::release_latched_keys();
+    gui_.new_frame();
 }
 
-void web_window::end_frame() {
-    ImGui::Render();
-    glViewport(0, 0, width_, height_);
-    const ImVec4 background = ImGui::ColorConvertU32ToFloat4(ui::colours::background);  // the app window has none
-    glClearColor(background.x, background.y, background.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    // No swap: the browser shows the canvas when the frame's callback returns.
-}
+// No swap: the browser shows the canvas when the frame's callback returns.
+void web_window::end_frame() { gui_.render(size_.width, size_.height); }
 
 }  // namespace viz::web

@@ -1,5 +1,5 @@
 // The browser window: the page's <canvas>, Emscripten's GLFW with a WebGL 2 context,
-// and Dear ImGui's GLFW and OpenGL 3 backends (GLSL "#version 300 es").
+// and Dear ImGui on it (glfw::imgui_window, GLSL "#version 300 es").
 //
 //   viz::web::web_window w("#canvas");          // throws std::runtime_error if it cannot
 //   each frame (emscripten_set_main_loop):  w.begin_frame(look); ...ImGui...; w.end_frame();
@@ -16,36 +16,31 @@
 
 #include <string>
 
-#include "theme.hpp"
-
-struct GLFWwindow;
+#include "platform/glfw/imgui_window.hpp"
+#include "ui/theme.hpp"
 
 namespace viz::web {
 
 class web_window {
 public:
     explicit web_window(std::string canvas_selector);
-    web_window(const web_window&) = delete;
-    web_window& operator=(const web_window&) = delete;
-    ~web_window();
 
     void begin_frame(ui::theme& look);
     void end_frame();
 
-    // The canvas's backing store, in device pixels, and device pixels per CSS pixel.
-    int framebuffer_width() const noexcept { return width_; }
-    int framebuffer_height() const noexcept { return height_; }
-    double pixel_ratio() const noexcept { return ratio_; }
-
 private:
+    // The canvas's backing store, in device pixels, and device pixels per CSS pixel.
+    struct canvas_size {
+        int width = 0;
+        int height = 0;
+        double ratio = 1;
+    };
+    static canvas_size measure(const std::string& canvas);
     void fit_canvas();
 
     std::string canvas_;
-    GLFWwindow* handle_ = nullptr;
-    int width_ = 0;
-    int height_ = 0;
-    double ratio_ = 1;
-    bool fonts_uploaded_ = false;
+    canvas_size size_;  // of the backing store; the window is made that size first
+    glfw::imgui_window gui_;
 };
 
 }  // namespace viz::web

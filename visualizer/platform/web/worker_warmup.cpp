@@ -1,4 +1,4 @@
-#include "worker_warmup.hpp"
+#include "platform/web/worker_warmup.hpp"
 
 #include <thread>
 

@@ -1,4 +1,4 @@
-#include "key_latch.hpp"
+#include "platform/glfw/key_latch.hpp"
 
 #include <bitset>
 #include <cstddef>
@@ -7,7 +7,7 @@
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 
-namespace viz::native {
+namespace viz::glfw {
 
 namespace {
 
@@ -62,4 +62,4 @@ void release_latched_keys() {
     }
 }
 
-}  // namespace viz::native
+}  // namespace viz::glfw

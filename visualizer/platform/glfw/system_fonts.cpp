@@ -1,10 +1,10 @@
-#include "system_fonts.hpp"
+#include "platform/glfw/system_fonts.hpp"
 
 #include <fstream>
 #include <initializer_list>
 #include <iterator>
 
-namespace viz::native {
+namespace viz::glfw {
 
 namespace {
 
@@ -31,4 +31,4 @@ std::vector<unsigned char> mono_font() {
                            "/Library/Fonts/DejaVuSansMono.ttf"});
 }
 
-}  // namespace viz::native
+}  // namespace viz::glfw

@@ -7,13 +7,13 @@
 // did nothing. The latch sits between GLFW and the backend's key callback and passes
 // each change on only once the frames have seen the one before it for the same key: a
 // release waits for a NewFrame that saw the key down, a press for one that saw it up,
-// and later events wait behind them, in order. Shared by the native and the browser
-// window.
+// and later events wait behind them, in order. imgui_window.hpp installs it, on both
+// platforms.
 #pragma once
 
 struct GLFWwindow;
 
-namespace viz::native {
+namespace viz::glfw {
 
 // Call once, after ImGui_ImplGlfw_InitForOpenGL(window, true) installed its callbacks.
 void install_key_latch(GLFWwindow* window);
@@ -22,4 +22,4 @@ void install_key_latch(GLFWwindow* window);
 // it, so the ones waiting for it are passed on now.
 void release_latched_keys();
 
-}  // namespace viz::native
+}  // namespace viz::glfw
