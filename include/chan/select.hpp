@@ -195,24 +195,25 @@ private:
             if constexpr (Traced)
                 probe->done(-1, timeout.k == detail::select_timeout::kind::now ? status::empty : status::timeout);
         }
-        index_ = claim ? claim->index : timing_arm;
+        const std::size_t ran = claim ? claim->index : timing_arm;
+        index_ = ran;
         // Unsent messages go back to their owners before the one handler runs.
-        for_each_arm(arms, [&](auto& a, std::size_t i) { give_back_unsent(a, i == index_); });
-        with_arm(arms, index_, [](auto& a) { call_handler(a); });
+        for_each_arm(arms, [&](auto& a, std::size_t i) { give_back_unsent(a, i == ran); });
+        with_arm(arms, ran, [](auto& a) { call_handler(a); });
     }
 
     // ---- walking the arms ----
 
     // Calls fn(arm, index) for every arm, in argument order.
     template <class Tuple, class Fn>
-    static void for_each_arm(Tuple& arms, Fn&& fn) {
-        [&]<std::size_t... I>(std::index_sequence<I...>) { (fn(std::get<I>(arms), I), ...); }(indices{});
+    CHAN_HOT_PATH static void for_each_arm(Tuple& arms, Fn&& fn) {
+        [&]<std::size_t... I>(std::index_sequence<I...>) CHAN_HOT_LAMBDA { (fn(std::get<I>(arms), I), ...); }(indices{});
     }
 
     // Calls fn(arm) for the arm at `index` only.
     template <class Tuple, class Fn>
-    static void with_arm(Tuple& arms, std::size_t index, Fn&& fn) {
-        [&]<std::size_t... I>(std::index_sequence<I...>) {
+    CHAN_HOT_PATH static void with_arm(Tuple& arms, std::size_t index, Fn&& fn) {
+        [&]<std::size_t... I>(std::index_sequence<I...>) CHAN_HOT_LAMBDA {
             (void)((index == I && (fn(std::get<I>(arms)), true)) || ...);
         }(indices{});
     }

@@ -185,9 +185,10 @@ public:
     template <class Probe>
     status send(stored<T>& v, const deadline& d, Probe p) {
         token t;
-        const auto ready = [this] { return send_ready(); };
-        if (!wait_to_claim(d, [&] { return start_send(t); }, parked_on(senders_, p, wait_reason::full, ready)))
-            return status::timeout;
+        const auto park = [this, p](const deadline& until) {
+            park_on(senders_, until, p, wait_reason::full, [this] { return send_ready(); });
+        };
+        if (!wait_to_claim(d, [&] { return start_send(t); }, park)) return status::timeout;
         return write(t, v, p);
     }
 
@@ -200,9 +201,10 @@ public:
     template <class Probe>
     recv_result<T> recv(const deadline& d, Probe p) {
         token t;
-        const auto ready = [this] { return recv_ready(); };
-        if (!wait_to_claim(d, [&] { return start_recv(t); }, parked_on(receivers_, p, wait_reason::empty, ready)))
-            return recv_result<T>(status::timeout);
+        const auto park = [this, p](const deadline& until) {
+            park_on(receivers_, until, p, wait_reason::empty, [this] { return recv_ready(); });
+        };
+        if (!wait_to_claim(d, [&] { return start_recv(t); }, park)) return recv_result<T>(status::timeout);
         return read(t, p);
     }
 

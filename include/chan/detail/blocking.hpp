@@ -13,6 +13,11 @@
 //     waiter with the waker of the side it waits on (waker.hpp), re-check, sleep;
 //   - a timer sleeps until its next delivery (timer.hpp), since only time wakes it.
 // A woken operation always claims again: a wake-up is a hint, not a hand-off.
+//
+// A flavor writes its `park` as a lambda that captures no more than `this` and the
+// probe, naming the waker and the reason inside its body: whatever the closure holds,
+// g++ loads into registers before the first claim, so an operation that never parks
+// would pay for it.
 #pragma once
 
 #include "backoff.hpp"
@@ -58,12 +63,6 @@ void park_on(sync_waker& side, const deadline& d, Probe p, wait_reason why, Read
     if (p && w->selected() == sel_waiting) p->blocked(why);
     const selection s = w->wait_until(d);
     if (s == sel_aborted || s == sel_disconnected) side.remove_selector(oper);
-}
-
-// `park_on(side, ...)` as the `park` argument of wait_to_claim.
-template <class Probe, class Ready>
-auto parked_on(sync_waker& side, Probe p, wait_reason why, Ready ready) {
-    return [&side, p, why, ready](const deadline& d) { park_on(side, d, p, why, ready); };
 }
 
 }  // namespace chan::detail

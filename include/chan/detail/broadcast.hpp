@@ -291,10 +291,10 @@ public:
     template <class Probe>
     status send(stored<T>& v, const deadline& d, Probe pr) {
         token t;
-        const auto ready = [this] { return send_ready(); };
-        if (!wait_to_claim(d, [&] { return start_send(t); },
-                           parked_on(senders_waiting_, pr, wait_reason::slowest_receiver, ready)))
-            return status::timeout;
+        const auto park = [this, pr](const deadline& until) {
+            park_on(senders_waiting_, until, pr, wait_reason::slowest_receiver, [this] { return send_ready(); });
+        };
+        if (!wait_to_claim(d, [&] { return start_send(t); }, park)) return status::timeout;
         return write(t, v, pr);
     }
 
@@ -363,8 +363,10 @@ public:
     template <class Probe>
     recv_result<T> recv(std::uint64_t& pos, const deadline& d, Probe pr) {
         const auto ready = [this, &pos] { return recv_ready(pos); };
-        if (!wait_to_claim(d, ready, parked_on(receivers_waiting_, pr, wait_reason::empty, ready)))
-            return recv_result<T>(status::timeout);
+        const auto park = [this, pr, &ready](const deadline& until) {
+            park_on(receivers_waiting_, until, pr, wait_reason::empty, ready);
+        };
+        if (!wait_to_claim(d, ready, park)) return recv_result<T>(status::timeout);
         return receive(pos, pr);  // never `empty` once ready
     }
 

@@ -297,9 +297,10 @@ public:
     template <class Probe>
     recv_result<T> recv(const deadline& d, Probe p) {
         token t;
-        const auto ready = [this] { return recv_ready(); };
-        if (!wait_to_claim(d, [&] { return start_recv(t); }, parked_on(receivers_, p, wait_reason::empty, ready)))
-            return recv_result<T>(status::timeout);
+        const auto park = [this, p](const deadline& until) {
+            park_on(receivers_, until, p, wait_reason::empty, [this] { return recv_ready(); });
+        };
+        if (!wait_to_claim(d, [&] { return start_recv(t); }, park)) return recv_result<T>(status::timeout);
         return read(t, p);
     }
 
