@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The Channels Cookbook's local web server: serves the browser version of the
-// visualizer (a folder of static files) the way WebAssembly threads need it.
+// The Channels Cookbook's local web server: serves the site (the book, with the browser
+// version of the visualizer under /visualizer/; a folder of static files) the way
+// WebAssembly threads need it.
 //
 //   node web/server.js [--root DIR] [--port N] [--host ADDRESS] [--no-isolation]
 //
@@ -9,6 +10,9 @@
 // isolated: only then does the browser give it SharedArrayBuffer, and so threads.
 // --no-isolation leaves them out, as static hosting such as GitHub Pages does; the
 // page then relies on its service worker (coi-serviceworker) or falls back to replays.
+//
+// Paths are read as static hosts read them: a folder's index.html, NAME.html for NAME,
+// and the site's 404.html for what is missing.
 //
 // Listens on 127.0.0.1:8000 unless told otherwise (--port 0: any free port). Prints
 // "serving <root> at <url>" once listening, and a clear message with exit status 1
@@ -21,12 +25,12 @@ const path = require('path');
 
 const USAGE = `usage: node web/server.js [--root DIR] [--port N] [--host ADDRESS] [--no-isolation]
 
-  --root DIR        the folder to serve (default: the browser build of build/default)
+  --root DIR        the folder to serve (default: build/default/site, the book and visualizer)
   --port N          the port to listen on (default 8000; 0 picks a free one)
   --host ADDRESS    the address to listen on (default 127.0.0.1, this machine only)
   --no-isolation    leave out the COOP/COEP headers, as static hosting does`;
 
-const DEFAULT_ROOT = path.join(__dirname, '..', 'build', 'default', 'web', 'site');
+const DEFAULT_ROOT = path.join(__dirname, '..', 'build', 'default', 'site');
 
 // Content types by file extension; .wasm must be application/wasm for streaming
 // compilation (WebAssembly.instantiateStreaming refuses anything else).
@@ -110,28 +114,63 @@ function handle(options, request, response) {
         sendText(response, 405, 'only GET and HEAD', options.isolation);
         return;
     }
-    const urlPath = new URL(request.url, 'http://localhost').pathname;
-    let file = resolveInside(options.root, urlPath);
+    // Appended, not resolved against a base: '//x' would read as another host.
+    let url;
+    try {
+        url = new URL(`http://localhost${request.url}`);
+    } catch {
+        sendText(response, 400, 'bad path', options.isolation);
+        return;
+    }
+    const urlPath = url.pathname;
+    const file = resolveInside(options.root, urlPath);
     if (!file) {
         sendText(response, 400, 'bad path', options.isolation);
         return;
     }
-    fs.stat(file, (error, stats) => {
-        if (!error && stats.isDirectory()) {
-            file = path.join(file, 'index.html');
-            stats = fs.existsSync(file) ? fs.statSync(file) : null;
-        }
-        if (error || !stats || !stats.isFile()) {
-            sendText(response, 404, `not found: ${urlPath}`, options.isolation);
-            return;
-        }
-        response.writeHead(200, { ...headersFor(file, options.isolation), 'Content-Length': stats.size });
-        if (request.method === 'HEAD') {
-            response.end();
-            return;
-        }
-        fs.createReadStream(file).pipe(response);
-    });
+    const found = findFile(file, urlPath);
+    if (found.redirect) {
+        response.writeHead(301, { ...headersFor('.txt', options.isolation), Location: found.redirect + url.search });
+        response.end();
+        return;
+    }
+    if (!found.file) {
+        sendNotFound(options, request, response, urlPath);
+        return;
+    }
+    sendFile(request, response, found.file, 200, options.isolation);
+}
+
+// What a request path names, as static hosts read it: a file; a folder's index.html,
+// reached with a trailing slash (without one, a redirect to it, so that the folder's
+// relative links resolve inside it); or NAME.html for NAME (the book's page addresses).
+function findFile(file, urlPath) {
+    const isFile = (f) => fs.existsSync(f) && fs.statSync(f).isFile();
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
+        const index = path.join(file, 'index.html');
+        if (!isFile(index)) return {};
+        return urlPath.endsWith('/') ? { file: index } : { redirect: `${urlPath}/` };
+    }
+    if (isFile(file)) return { file };
+    if (!path.extname(file) && isFile(`${file}.html`)) return { file: `${file}.html` };
+    return {};
+}
+
+// The site's own 404.html where it has one (the book's), plain text otherwise.
+function sendNotFound(options, request, response, urlPath) {
+    const page = path.join(options.root, '404.html');
+    if (fs.existsSync(page)) sendFile(request, response, page, 404, options.isolation);
+    else sendText(response, 404, `not found: ${urlPath}`, options.isolation);
+}
+
+function sendFile(request, response, file, status, isolation) {
+    const { size } = fs.statSync(file);
+    response.writeHead(status, { ...headersFor(file, isolation), 'Content-Length': size });
+    if (request.method === 'HEAD') {
+        response.end();
+        return;
+    }
+    fs.createReadStream(file).pipe(response);
 }
 
 function main() {

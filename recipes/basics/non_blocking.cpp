@@ -35,7 +35,7 @@ int main(int argc, char** argv) {
         }),
         chan::on_default([] { cookbook::println("no message received"); }));
 
-    // A send that does not wait: nobody is receiving, so "hi" stays with us.
+    // A send that does not wait: nobody is receiving, so the send fails and hands "hi" back.
     chan::select(
         chan::on_send(messages_tx, std::string("hi"), [](chan::send_result<std::string>) {
             cookbook::println("sent message hi");

@@ -1,6 +1,6 @@
 // A range-for over a receiver takes every message until the channel is closed.
 //
-// `for (std::string element : queue)` receives one message per iteration and ends
+// `for (const std::string& element : queue)` receives one message per iteration and ends
 // when the channel is disconnected and empty. Here the queue is filled and closed
 // before the loop starts, and the loop still gets both elements: closing stops
 // further sends, not the delivery of what is already buffered.

@@ -5,15 +5,17 @@
 // back, so nothing is lost without the sender knowing. The producer here sends each
 // number with a plain `send` (it waits as long as needed) and each number plus 10
 // with a 5 ms patience: whether those fit depends on how quickly the slow consumer
-// makes room. The consumer's receives time out when the producer is slow, and its
-// loop ends at `disconnected`: the producer is done, main has dropped its sender, and
-// the channel is empty.
+// makes room. The consumer gives each receive 10 ms, and would print a timeout if the
+// producer fell that far behind (here the producer is the fast one, so it rarely
+// does); its loop ends at `disconnected`: the producer is done, main has dropped its
+// sender, and the channel is empty.
 //
 // Ports: the flume example of rust_howto (flume.rs).
 //
 // Run:   ./cookbook run send_recv_timeouts
-//        ./cookbook run send_recv_timeouts --patience-ms 0 (no patience: the sends of
-//            a number plus 10 find the channel full, time out and hand it back)
+//        ./cookbook run send_recv_timeouts --patience-ms 0 (no patience: a number plus
+//            10 gets in only if the channel has room at that instant; 11 always
+//            does, most of the others are handed back)
 //
 // Possible output:
 //     produced 1
@@ -35,7 +37,6 @@
 //     consumed 14
 //     disconnected: true
 //     consumed 5
-//     no message within 10 ms: timeout
 //     consumer: all senders are gone and the channel is empty
 //     consumer finished
 //     sent 7, received 7

@@ -4,8 +4,8 @@
 // ready; main prints them as they arrive and stops when the producer is done and the
 // channel is empty. The capacity bounds how far the producer may run ahead of the
 // consumer: with room for 100 results it never waits here, and with `--capacity 1` it
-// waits after every result until main has taken the previous one (a trace shows
-// those waits). Capacity is how a bounded channel pushes back on a fast producer.
+// cannot run more than one result ahead: it waits whenever main has not yet taken the
+// previous one (a trace shows those waits, when they happen). Capacity is how a bounded channel pushes back on a fast producer.
 // The output is the same either way: one producer, and a channel keeps its order.
 //
 // Ports: the tokio::sync::mpsc example of tokio's sync module documentation (also

@@ -1,4 +1,4 @@
-// Graceful shutdown: closing one channel tells every thread to stop taking new work.
+// Graceful shutdown: closing one channel stops the producer, and the workers finish what is queued.
 //
 // A producer feeds a queue of jobs to two workers until main asks everyone to stop.
 // The request is a channel that nobody ever sends on: main closes it, and a closed

@@ -16,14 +16,17 @@
 // jobs are being queued. That works with any capacity, even 0.
 //
 // Ports: Go by Example, "Worker Pools", and the deadlock its readers meet when they
-// shrink its buffers (mmcgrana/gobyexample issues 125 and 180).
+// shrink its buffers (mmcgrana/gobyexample issue 125 and pull request 180).
 //
 // Run:   ./cookbook run worker_pool_deadlock
 //        ./cookbook run worker_pool_deadlock --feeder 0    (never ends: press Ctrl-C)
-//        ./cookbook run worker_pool_deadlock --feeder 0 --capacity 2
+//        ./cookbook run worker_pool_deadlock --feeder 0 --capacity 2 (room for
+//            2 + 2 + 2 = 6 jobs: it just fits, and ends)
+//
 // With the defaults, --feeder 0 lets main queue only 1 + 2 + 1 = 4 of the 6 jobs.
-// A trace of that run (CHAN_TRACE=deadlock.json, stopped with Ctrl-C) shows main
-// blocked on "jobs" (full) and both workers blocked on "results" (full).
+// Watch that run (./cookbook visualizer --recipe worker_pool_deadlock --feeder 0, or
+// set feeder to 0 in the browser): main is blocked on "jobs" (full), both workers on
+// "results" (full), and the visualizer says that no thread can wake another.
 //
 // Possible output:
 //     result: 2

@@ -5,7 +5,8 @@
 // result. The result channels have room for one message, which matters: when main
 // has given up, the late worker can still send its result and end. With a rendezvous
 // channel it would wait forever for a receiver that has left, and joining it would
-// hang. (`chan::on_recv(chan::after(d), ...)` is the same timeout, as a timer channel.)
+// hang. (`chan::on_recv(timer, ...)` with `auto timer = chan::after(d)` is the same timeout,
+// as a timer channel.)
 //
 // Ports: Go by Example, "Timeouts" (the crossbeam-channel `select!` with a
 // `default(timeout)` arm is the same idea).

@@ -58,6 +58,27 @@ test('every response makes the page cross-origin isolated, with the right conten
     });
 });
 
+test('folders, page names without .html and missing pages are read as static hosts read them', async () => {
+    const root = makeSite();
+    fs.writeFileSync(path.join(root, 'page.html'), '<!doctype html><title>page</title>');
+    await withServer({ root }, async (url) => {
+        const folder = await fetch(`${url}threads?recipe=x`, { redirect: 'manual' });
+        assert.equal(folder.status, 301, 'a folder without its slash is redirected');
+        assert.equal(folder.headers.get('location'), '/threads/?recipe=x');
+        assert.match(await (await fetch(`${url}threads/`)).text(), /inner/);
+        const page = await fetch(`${url}page`);
+        assert.equal(page.status, 200);
+        assert.match(await page.text(), /<title>page</);
+        assert.equal((await fetch(`${url}nothing`)).status, 404);
+
+        fs.writeFileSync(path.join(root, '404.html'), '<!doctype html><title>lost</title>');
+        const missing = await fetch(`${url}nothing`);
+        assert.equal(missing.status, 404);
+        assert.match(await missing.text(), /<title>lost</, "the site's own 404 page");
+        assert.equal(missing.headers.get('cross-origin-embedder-policy'), 'require-corp');
+    });
+});
+
 test('--no-isolation serves the same files without the isolation headers', async () => {
     const root = makeSite();
     await withServer({ root, flags: ['--no-isolation'] }, async (url) => {
@@ -74,11 +95,14 @@ test('paths that leave the served folder are refused', async () => {
     const inner = path.join(root, 'threads');
     await withServer({ root: inner }, async (url) => {
         const { port } = new URL(url);
-        for (const raw of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt']) {
+        for (const raw of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '//secret.txt']) {
             const reply = await rawGet(Number(port), raw);
             assert.doesNotMatch(reply, /outside/, raw);
             assert.match(reply, /^HTTP\/1\.1 (400|404)/, raw);
         }
+        // '//' is the root (a URL parser would take it for another host and throw).
+        assert.match(await rawGet(Number(port), '//'), /^HTTP\/1\.1 200[^]*inner/);
+        assert.equal((await fetch(url)).status, 200, 'the server still answers');
     });
 });
 
