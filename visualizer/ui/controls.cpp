@@ -14,6 +14,23 @@ const viz::timeline* timeline_of(const app::session& s) { return s.view() ? s.vi
 
 bool key_pressed(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key)); }
 
+// Puts the next item, `width` wide, after the last one, `gap` apart (-1: the style's
+// spacing), if it fits before the window's right edge; else it starts a new row. A
+// narrow window wraps a row of controls this way instead of cutting it off.
+void same_row_if_fits(float width, float gap = -1) {
+    const float spacing = gap < 0 ? ImGui::GetStyle().ItemSpacing.x : gap;
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + spacing + width <= right) ImGui::SameLine(0, spacing);
+}
+
+// The trace file field, in em: the path, and its Open button beside it.
+constexpr float path_least = 10;
+constexpr float open_button = 4.5f;
+constexpr float trace_field_least = path_least + open_button;
+
+// media_button's width.
+float media_button_width() { return ImGui::GetFrameHeight() * 1.25f; }
+
 }  // namespace
 
 void controls::recipe_picker(app::session& s) {
@@ -37,8 +54,11 @@ void controls::recipe_picker(app::session& s) {
 }
 
 void controls::draw_playback(app::session& s) {
-    recipe_picker(s);
-    ImGui::SameLine();
+    const float em = ImGui::GetFontSize();
+    if (shown_.recipe_picker) {
+        recipe_picker(s);
+        ImGui::SameLine();
+    }
     const bool live = s.state() == app::activity::running;
     if (live) {
         if (media_button("Stop the run (disconnects its channels)", media_icon::stop)) s.stop();
@@ -49,7 +69,7 @@ void controls::draw_playback(app::session& s) {
     const viz::timeline* tl = timeline_of(s);
     const bool any = tl && !tl->empty();
     app::playback& clock = s.clock();
-    ImGui::SameLine(0, ImGui::GetFontSize() * 1.2f);
+    same_row_if_fits(5 * media_button_width() + 4 * ImGui::GetStyle().ItemSpacing.x, em * 1.2f);  // the five below
     if (media_button("To the start (Home)", media_icon::to_start, any)) clock.home(*tl);
     ImGui::SameLine();
     if (media_button("Step back one event (Left)", media_icon::step_back, any)) clock.step(*tl, -1);
@@ -64,10 +84,13 @@ void controls::draw_playback(app::session& s) {
     ImGui::SameLine();
     if (media_button("To the end (End)", media_icon::to_end, any)) clock.end_jump(*tl);
 
-    ImGui::SameLine(0, ImGui::GetFontSize() * 1.2f);
+    same_row_if_fits(em * 9, em * 1.2f);  // the speed slider
     speed_and_clock(s);
-    ImGui::SameLine(0, ImGui::GetFontSize() * 1.2f);
-    ImGui::TextDisabled("%s", status_words(s).c_str());
+    const std::string status = status_words(s);
+    same_row_if_fits(ImGui::CalcTextSize(status.c_str()).x, em * 1.2f);
+    ImGui::PushTextWrapPos(0);  // on a row of its own, a long status wraps at the window's edge
+    ImGui::TextDisabled("%s", status.c_str());
+    ImGui::PopTextWrapPos();
 }
 
 void controls::speed_and_clock(app::session& s) {
@@ -80,7 +103,7 @@ void controls::speed_and_clock(app::session& s) {
     if (ImGui::SliderFloat("##speed", &speed, low, high, format, ImGuiSliderFlags_Logarithmic)) clock.set_speed(speed);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Playback speed (+ and − keys)");
 
-    ImGui::SameLine();
+    same_row_if_fits(ImGui::GetFontSize() * 10.5f);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10.5f);
     const char* names[] = {"one event at a time", "real time"};
     int axis = events ? 0 : 1;
@@ -99,7 +122,7 @@ void controls::draw_knobs_and_file(app::session& s) {
         ImGui::AlignTextToFramePadding();
         ImGui::TextDisabled("knobs");
         for (const cookbook::knob& k : s.knobs()) {
-            ImGui::SameLine();
+            same_row_if_fits(em * 6.5f);
             int value = k.value;
             ImGui::SetNextItemWidth(em * 6.5f);
             const std::string id = "##" + k.name;
@@ -111,18 +134,19 @@ void controls::draw_knobs_and_file(app::session& s) {
             if (ImGui::IsItemDeactivatedAfterEdit()) s.run_again();
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("--%s: %s (%d to %d)", k.name.c_str(), k.help.c_str(), k.min, k.max);
         }
-        ImGui::SameLine(0, em * 1.5f);
-    } else if (s.recipe()) {
+        if (!shown_.trace_path) return;
+        same_row_if_fits(em * trace_field_least, em * 1.5f);
+    } else if (s.recipe() && shown_.trace_path) {  // alone, the words would take a row for nothing
         ImGui::AlignTextToFramePadding();
         ImGui::TextDisabled("this recipe has no knobs");
-        ImGui::SameLine(0, em * 1.5f);
+        same_row_if_fits(em * trace_field_least, em * 1.5f);
     }
-    trace_file_field(s);
+    if (shown_.trace_path) trace_file_field(s);
 }
 
 void controls::trace_file_field(app::session& s) {
     const float em = ImGui::GetFontSize();
-    const float width = std::max(em * 10, ImGui::GetContentRegionAvail().x - em * 4.5f);
+    const float width = std::max(em * path_least, ImGui::GetContentRegionAvail().x - em * open_button);
     ImGui::SetNextItemWidth(width);
     const bool entered = ImGui::InputTextWithHint("##trace", "open a trace file: path, or drop it on the window",
                                                   path_.data(), path_.size(), ImGuiInputTextFlags_EnterReturnsTrue);

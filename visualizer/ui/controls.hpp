@@ -1,5 +1,6 @@
 // The controls: the recipe picker, playback buttons, speed and clock, the recipe's knobs
-// (sliders that run it again), opening a trace file, and the keyboard.
+// (sliders that run it again), opening a trace file, and the keyboard. A window too
+// narrow for a row of them wraps it onto more rows.
 //
 //   keys (when no text field has focus): space play/pause, ← → step one event
 //   (shift: ten), Home / End, + − speed.
@@ -12,8 +13,16 @@
 
 namespace viz::ui {
 
+// Which controls to show: a page around the window can do the work of some.
+struct control_set {
+    bool recipe_picker = true;  // off where the page chose the recipe (a frame in the book)
+    bool trace_path = true;     // the path field; off in a browser, whose page opens the files
+};
+
 class controls {
 public:
+    void set_shown(control_set shown) noexcept { shown_ = shown; }
+
     // The playback row: picker, run again / stop, media buttons, speed, clock, status.
     void draw_playback(app::session& s);
     // The second row: knobs of the chosen recipe, and the trace file field.
@@ -25,6 +34,7 @@ private:
     void speed_and_clock(app::session& s);
     void trace_file_field(app::session& s);
 
+    control_set shown_;
     std::array<char, 1024> path_{};
 };
 

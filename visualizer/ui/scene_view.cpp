@@ -101,7 +101,10 @@ path& scene_painter::link(path& way, const node_box& n, const pipe_box& p, bool 
 }
 
 void scene_painter::place_nodes() {
-    const float w = std::clamp(column_width * 0.8f, em * 6.5f, em * 11.0f);
+    // Never wider than a column: in a narrow window (a phone) the least width would push
+    // the outer columns' boxes past the scene's edges and the others into each other.
+    // Names and captions are shortened to fit.
+    const float w = std::min(std::clamp(column_width * 0.8f, em * 6.5f, em * 11.0f), column_width * 0.94f);
     const float h = std::min(em * 2.7f, std::max(em * 1.6f, row_height * 0.8f));
     for (const viz::thread_view& t : scene.threads) {
         const viz::node_place* p = view.lay.thread(t.id);

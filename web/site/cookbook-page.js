@@ -15,6 +15,12 @@
 // (?recipe=worker_pool&workers=4). An unknown name shows the recipe list and a notice.
 // ?threads=off forces the replay build.
 //
+// ?embed (or embed=1), for a frame in a page of the book (<iframe src="…?recipe=NAME&embed">):
+// the header is a strip with the build's badge and "Open full screen ↗" (this address
+// without embed, in the whole tab), the visualizer has no recipe picker, and the page
+// never takes the focus by itself (that would scroll the book to the frame). index.html
+// marks the page with the class `embed` before it is drawn; the CSS does the rest.
+//
 // For tests and tools: window.cookbookStatus holds the page's state (page, mode,
 // isolated, threadsOffReason, firstFrameMs, failure) merged with the module's status
 // (visualizer/platform/web/page_status.hpp); window.cookbookPage.frames(), .output()
@@ -26,6 +32,7 @@
     const canvas = $('canvas');
     const params = new URLSearchParams(location.search);
     const requestedRecipe = params.get('recipe');
+    const embedded = document.documentElement.classList.contains('embed');
     const RELOAD_FLAG = 'cookbook-isolation-reload';
 
     const status = window.cookbookStatus = {
@@ -40,6 +47,27 @@
     let shownKnobsJson = '';       // the module's knobs the inputs were last filled from
     let catalog = [];              // from the module: [{name, topic, topicTitle, summary, knobs}]
     let moduleReady = false;
+
+    // ---- the address ----
+
+    // `query` as an address: `?recipe=x&embed`, not URLSearchParams' `?recipe=x&embed=`.
+    function addressOf(query) {
+        return `?${query}`.replace(/=(?=&|$)/g, '');
+    }
+
+    // The parameters that say how to show the page, kept when a run changes the address.
+    function withPageParameters(query) {
+        if (params.get('threads') === 'off') query.set('threads', 'off');
+        if (embedded) query.set('embed', '');
+        return query;
+    }
+
+    // The embedded page's way out: the same view, full screen.
+    function pointFullScreenLink() {
+        const query = new URLSearchParams(location.search);
+        query.delete('embed');
+        $('full-screen').href = addressOf(query);
+    }
 
     // ---- failures and notices ----
 
@@ -88,6 +116,9 @@
         }
         if (sessionStorage.getItem(RELOAD_FLAG) || navigator.serviceWorker.controller) {
             sessionStorage.removeItem(RELOAD_FLAG);
+            if (window.self !== window.top) {  // a frame is isolated only inside an isolated page
+                return { reason: 'the page around this frame is not cross-origin isolated' };
+            }
             return { reason: 'the service worker that adds the isolation headers is installed, but the browser still does not isolate the page' };
         }
         try {
@@ -157,8 +188,9 @@
     function moduleArguments() {
         if (!requestedRecipe) return [];
         const args = ['--recipe', requestedRecipe];
+        if (embedded) args.push('--embed');
         for (const [key, value] of params) {
-            if (key === 'recipe' || key === 'threads') continue;
+            if (key === 'recipe' || key === 'threads' || key === 'embed') continue;
             if (!/^-?\d+$/.test(value)) {
                 notice(`Ignored ?${key}=${value}: knob values are whole numbers.`);
                 continue;
@@ -282,7 +314,7 @@
     function showRecipeList(show) {
         $('recipe-list').hidden = !show;
         $('show-recipes').setAttribute('aria-expanded', String(show));
-        if (show) $('recipe-list').querySelector('a')?.focus();
+        if (show && !embedded) $('recipe-list').querySelector('a')?.focus();
     }
 
     async function fetchRecording(name) {
@@ -332,7 +364,7 @@
             }
             group.append(new Option(r.name, r.name));
             const link = document.createElement('a');
-            link.href = `?recipe=${encodeURIComponent(r.name)}`;
+            link.href = addressOf(withPageParameters(new URLSearchParams({ recipe: r.name })));
             link.textContent = r.name;
             link.addEventListener('click', (event) => {
                 if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
@@ -378,8 +410,8 @@
         const changed = defaults.filter((k) => k.name in knobs && knobs[k.name] !== k.value);
         const query = new URLSearchParams({ recipe: name });
         for (const k of changed) query.set(k.name, knobs[k.name]);
-        if (params.get('threads') === 'off') query.set('threads', 'off');
-        history.replaceState(null, '', `?${query}`);
+        history.replaceState(null, '', addressOf(withPageParameters(query)));
+        pointFullScreenLink();
 
         const fresh = name !== status.recipe;
         if (fresh && !call('cookbook_choose', 'number', ['string'], [name])) return;  // the module says why
@@ -501,7 +533,9 @@
         badge.hidden = false;
         badge.textContent = build.mode === 'threads' ? 'live: real threads' : 'replay: recorded runs';
         badge.classList.toggle('replay', build.mode === 'replay');
-        if (build.mode === 'replay') {
+        if (build.mode === 'replay' && embedded) {
+            notice(`Replaying the run recorded when the cookbook was built: threads are off because ${build.reason}.`);
+        } else if (build.mode === 'replay') {
             notice(`Threads are off because ${build.reason}. Recipes cannot run in this page, so choosing one ` +
                 'replays the run recorded when the cookbook was built, with its default settings. For live runs ' +
                 'on real threads, serve the page with its own server (./cookbook), which sends the ' +
@@ -510,5 +544,6 @@
         loadModule(build.mode);
     }
 
+    pointFullScreenLink();
     start();
 })();

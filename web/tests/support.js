@@ -195,12 +195,12 @@ function findRecipeSource(name) {
 
 // ---- screenshots ----
 
-// Saves a screenshot and measures it in the page itself (the browser decodes the PNG):
-// how many distinct colours it has and what share of its pixels differ from the most
-// common colour (the background).
-async function screenshot(page, name) {
+// Saves a screenshot of the page, or of one of its elements (a frame), and measures it
+// in the page itself (the browser decodes the PNG): how many distinct colours it has
+// and what share of its pixels differ from the most common colour (the background).
+async function screenshot(page, name, element = page) {
     const file = path.join(outDir(), `${name}.png`);
-    const png = await page.screenshot({ path: file });
+    const png = await element.screenshot({ path: file });
     const stats = await page.evaluate(async (data) => {
         const image = new Image();
         image.src = `data:image/png;base64,${data}`;

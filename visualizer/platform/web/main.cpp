@@ -2,8 +2,10 @@
 // into the page's canvas by the browser's own frame loop. See page.hpp for how it
 // talks to the page, web_window.hpp for the canvas.
 //
-//   arguments (the page passes them from its address, ?recipe=NAME&KNOB=N...):
-//     [--recipe NAME [--KNOB N]...]
+//   arguments (the page passes them from its address, ?recipe=NAME&KNOB=N...&embed):
+//     [--recipe NAME [--KNOB N]...] [--embed]
+//   --embed: the page is a frame in the cookbook's book, which chose the recipe: no
+//   recipe picker.
 //
 // Built twice (visualizer/platform/web/CMakeLists.txt): with threads, recipes run here
 // on real threads (Web Workers); without (CHAN_WEB_THREADS=0), choosing a recipe
@@ -40,6 +42,7 @@ constexpr web::run_mode mode = CHAN_WEB_THREADS ? web::run_mode::threads : web::
 struct deep_link {
     std::string recipe;
     std::vector<std::pair<std::string, int>> knobs;
+    bool embedded = false;
 };
 
 struct visualizer {
@@ -72,15 +75,24 @@ void draw_frame() {
     v.session.update(ImGui::GetIO().DeltaTime);
     v.ui.draw(v.session);
     v.window.end_frame();
-    v.page.frame_drawn(v.workers);
+    v.page.frame_drawn(v.workers, v.ui.scene());
 }
 
-// --recipe NAME [--KNOB N]...; anything else is reported and skipped (the page only
-// passes whole numbers as knob values).
+// --recipe NAME [--KNOB N]... [--embed]; anything else is reported and skipped (the
+// page only passes whole numbers as knob values).
 deep_link parse_arguments(const std::vector<std::string_view>& args) {
     deep_link link;
-    for (std::size_t i = 0; i + 1 < args.size(); i += 2) {
-        const std::string_view flag = args[i], value = args[i + 1];
+    for (std::size_t i = 0; i < args.size();) {
+        const std::string_view flag = args[i++];
+        if (flag == "--embed") {  // the one flag without a value
+            link.embedded = true;
+            continue;
+        }
+        if (i == args.size()) {
+            std::fprintf(stderr, "visualizer: %s needs a value\n", std::string(flag).c_str());
+            break;
+        }
+        const std::string_view value = args[i++];
         if (flag.substr(0, 2) != "--") {
             std::fprintf(stderr, "visualizer: unexpected argument '%s'\n", std::string(flag).c_str());
             continue;
@@ -111,6 +123,9 @@ int main(int argc, char** argv) {
         return 1;
     }
     deep_link link = parse_arguments(std::vector<std::string_view>(argv + 1, argv + argc));
+    // The module's file system holds none of the visitor's files, so a path field could
+    // open nothing: the page opens trace files (its button, drag and drop).
+    the_visualizer->ui.set_controls({.recipe_picker = !link.embedded, .trace_path = false});
     if (!link.recipe.empty()) {
         the_visualizer->link = std::move(link);
         the_visualizer->page.link_pending();

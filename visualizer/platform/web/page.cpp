@@ -121,9 +121,10 @@ void page::attach_recorded_output() {
     recorded_title_.clear();
 }
 
-void page::frame_drawn(const worker_warmup& workers) {
+void page::frame_drawn(const worker_warmup& workers, const ui::scene_place& scene) {
     attach_recorded_output();
     board_.set_workers(workers.ready_count(), workers.workers());
+    board_.set_scene(scene);
     if (board_.update(session_)) page_status(board_.json().c_str());
     if (++frames_ == 1) page_first_frame();
 }

@@ -33,6 +33,7 @@
 #include "app/session.hpp"
 #include "platform/web/page_status.hpp"
 #include "platform/web/worker_warmup.hpp"
+#include "ui/app_window.hpp"
 
 namespace viz::web {
 
@@ -46,7 +47,7 @@ public:
     ~page();
 
     // After each frame: tells the page about a changed status and the first frame.
-    void frame_drawn(const worker_warmup& workers);
+    void frame_drawn(const worker_warmup& workers, const ui::scene_place& scene);
 
     // The recipe the address names waits for the workers; then it ran, or was refused.
     void link_pending() { board_.set_link("waiting"); }

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 
 namespace viz::web {
 
@@ -25,6 +26,15 @@ nlohmann::json deadlock_json(const viz::deadlock_report& d) {
     nlohmann::json threads = nlohmann::json::array();
     for (const viz::stuck_thread& t : d.threads) threads.push_back(t.text);
     return {{"summary", d.summary}, {"certain", d.certain}, {"threads", std::move(threads)}};
+}
+
+// In whole CSS pixels: a fraction of a pixel is no news to the page.
+long px(float v) { return std::lround(v); }
+
+nlohmann::json size_json(ImVec2 size) { return {{"width", px(size.x)}, {"height", px(size.y)}}; }
+
+nlohmann::json rect_json(ImVec2 min, ImVec2 size) {
+    return {{"x", px(min.x)}, {"y", px(min.y)}, {"width", px(size.x)}, {"height", px(size.y)}};
 }
 
 nlohmann::json knobs_json(const app::session& s) {
@@ -68,6 +78,9 @@ bool status_board::update(const app::session& s) {
         {"link", link_},
         {"workers", workers_},
         {"workersReady", workers_ready_},
+        {"window", size_json(scene_.window)},
+        {"layout", ui::layout_name(scene_.arrangement)},
+        {"scene", rect_json(scene_.min, scene_.size)},
     };
     if (const app::run_view* v = s.view()) {
         follow(*v);

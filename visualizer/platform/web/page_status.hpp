@@ -24,6 +24,10 @@
 //   link        the recipe the address named: "" (none), "waiting" (for the workers),
 //               "opened", or "refused" (unknown recipe or knob: `error` says why)
 //   workers, workersReady   the Web Workers of the pool, and how many are ready
+//   window      the canvas's size in CSS pixels, {width, height}, which the layout is for
+//   layout      how the window is laid out: "wide", "stacked" or "tabbed" (app_window.hpp)
+//   scene       where the scene is on the canvas, in CSS pixels: {x, y, width, height}
+//               (width and height 0 while none is on screen)
 // Counting is incremental, so a long live run costs only its new events per frame.
 #pragma once
 
@@ -34,6 +38,7 @@
 #include <utility>
 
 #include "app/session.hpp"
+#include "ui/app_window.hpp"
 
 namespace viz::web {
 
@@ -64,6 +69,7 @@ public:
 
     void set_link(std::string state) { link_ = std::move(state); }
     void set_workers(int ready, int total) noexcept { workers_ready_ = ready, workers_ = total; }
+    void set_scene(const ui::scene_place& place) noexcept { scene_ = place; }
     const std::string& json() const noexcept { return json_; }
 
 private:
@@ -74,6 +80,7 @@ private:
     std::string link_;
     int workers_ready_ = 0;
     int workers_ = 0;
+    ui::scene_place scene_;
 
     const app::run_view* view_ = nullptr;  // the view counted
     run_counter counter_;
