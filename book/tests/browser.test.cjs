@@ -1,8 +1,9 @@
 // The whole site (the book with the visualizer under /visualizer/), served by
 // web/server.js with the isolation headers, in headless Chromium:
 //   - the home page and one page of each chapter load with no console errors;
-//   - the text of a recipe page is readable before any WebAssembly arrives (time to
-//     first contentful paint is measured and written to numbers.json);
+//   - the text of a recipe page is readable before any WebAssembly arrives: the embed
+//     loads only when scrolled near (time to first contentful paint is measured and
+//     written to numbers.json);
 //   - a recipe page's embedded visualizer runs its recipe to the end, on threads;
 //   - search finds a recipe by a word of its explanation;
 //   - three pages at desktop and phone widths, as screenshots in CHAN_WEB_OUT.
@@ -25,6 +26,9 @@ const numbers = {};
 
 test.before(async () => {
     server = await support.startServer();
+    // The server serves the whole site; what support.js reads of the visualizer's own
+    // files (the recorded traces a run is compared with) is under visualizer/.
+    process.env.CHAN_WEB_SITE = path.join(SITE, 'visualizer');
     browser = await support.launchBrowser();
     context = await browser.newContext();
 });
@@ -63,7 +67,7 @@ async function chapterPages() {
     const groups = await page.$$eval('.VPSidebar .VPSidebarItem.level-0', (items) => items.map((item) => {
         const own = item.querySelector(':scope > .item a.link');
         const first = item.querySelector('.items a.link');
-        return { title: item.querySelector(':scope > .item .text').textContent.trim(), href: (own || first).getAttribute('href') };
+        return { title: item.querySelector('.text').textContent.trim(), href: (own || first).getAttribute('href') };
     }));
     support.assertNoProblems(problems, 'the sidebar');
     await page.close();
@@ -93,18 +97,20 @@ test('a recipe page is readable before the WebAssembly loads, and its visualizer
     const start = Date.now();
     await page.goto(`${server.url}patterns/worker_pool.html`);
     await page.waitForSelector('h1', { state: 'visible' });
+    numbers.recipePageTitleVisibleMs = Date.now() - start;
+    await page.waitForTimeout(1000);
+    assert.deepEqual(wasm, [], 'the visualizer far below the text has loaded nothing yet');
     const paint = await page.evaluate(() => {
         const entry = performance.getEntriesByName('first-contentful-paint')[0];
         return entry ? entry.startTime : null;
     });
     assert.ok(paint !== null, 'the page painted');
     numbers.recipePageFirstContentfulPaintMs = Math.round(paint);
-    numbers.recipePageTitleVisibleMs = Date.now() - start;
-    assert.ok(wasm.every((at) => at - start > paint), 'no WebAssembly arrived before the text was painted');
 
     assert.equal(await page.evaluate(() => window.crossOriginIsolated), true, 'the book page is cross-origin isolated');
+    await page.locator('.recipe-watch').scrollIntoViewIfNeeded();
     const embed = page.locator('.recipe-watch iframe');
-    await embed.scrollIntoViewIfNeeded();
+    await embed.waitFor();
     const frame = await (await embed.elementHandle()).contentFrame();
     const s = await support.waitForStatus(frame, (s) => s.ended === true && s.activity === 'idle',
         { what: 'the embedded worker_pool runs to its end', timeout: 120000 });
