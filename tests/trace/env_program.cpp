@@ -1,12 +1,22 @@
 // A small program that knows nothing about tracing, for the CHAN_TRACE end-to-end test:
-// a producer and a consumer, and a thread still waiting when main returns.
+// a producer and a consumer, and a thread still waiting when main returns. With
+// --hang, main instead waits forever for a message nobody sends (it says "waiting"
+// first), until a signal stops it.
 #include <chan/chan.hpp>
 
 #include <cstdio>
+#include <string_view>
 #include <thread>
 #include <utility>
 
-int main() {
+int main(int argc, char** argv) {
+    if (argc > 1 && std::string_view(argv[1]) == "--hang") {
+        auto [tx, rx] = chan::bounded<int>(0, "nobody sends");
+        std::puts("waiting");
+        std::fflush(stdout);
+        (void)rx.recv();
+        return 0;
+    }
     auto [tx, rx] = chan::bounded<int>(2, "numbers");
     std::thread consumer([rx = std::move(rx)]() mutable {
         chan::trace::name_thread("consumer");

@@ -66,6 +66,29 @@ TEST_CASE("CHAN_TRACE writes the trace of an unchanged program at exit", "[env]"
     std::remove(path.c_str());
 }
 
+TEST_CASE("a program stopped by SIGINT, SIGTERM or SIGHUP writes its trace, then ends by that signal", "[env]") {
+    const auto [signal_name, number] = GENERATE(table<std::string, int>({{"INT", 2}, {"TERM", 15}, {"HUP", 1}}));
+    CAPTURE(signal_name);
+    const std::string path = "trace_env_signal.json", out = "trace_env_signal.txt";
+    std::remove(path.c_str());
+    // Start the program, wait for it to say it is waiting, stop it, print how it ended.
+    const std::string script = "CHAN_TRACE=" + path + " '" TRACE_ENV_PROGRAM "' --hang >" + out +
+                               " & pid=$!; for i in $(seq 200); do grep -q waiting " + out +
+                               " && break; sleep 0.05; done; kill -" + signal_name +
+                               " $pid; wait $pid 2>/dev/null; exit $?";
+    const int raw = std::system(script.c_str());
+    std::remove(out.c_str());
+    REQUIRE(WIFEXITED(raw));
+    CHECK(WEXITSTATUS(raw) == 128 + number);  // the shell's status for "ended by signal N"
+
+    const recording rec = chan::trace::load_file(path);
+    check_trace_file(rec);
+    const auto blocked = std::count_if(rec.events.begin(), rec.events.end(),
+                                       [](const event& e) { return e.what == kind::recv_blocked; });
+    CHECK(blocked == 1);  // main, waiting when the signal came
+    std::remove(path.c_str());
+}
+
 TEST_CASE("without CHAN_TRACE nothing is recorded or written", "[env]") {
     const run_result r = run("CHAN_TRACE=");
     CHECK(r.status == 0);

@@ -74,10 +74,14 @@ struct channel_desc {
     closer close = nullptr;
 
     // The recorder's bookkeeping (trace/recorder.hpp); no flavor touches it.
-    // The channel's number, set once per recording, under `intro_mutex`.
+    // The channel's number, set once per recording, under `intro_mutex`, before
+    // `intro_epoch` is released. It is atomic because a thread of an older recording may
+    // read it while a newer one renumbers the channel; what that thread then records
+    // carries the older epoch and is dropped (recorder::append), so the mixed-up number
+    // is never seen.
     mutable std::mutex intro_mutex;
     mutable std::atomic<std::uint64_t> intro_epoch{0};
-    mutable std::uint32_t number = 0;
+    mutable std::atomic<std::uint32_t> number{0};
     // Links of the recorder's channel list, under the list's mutex; `listed` is set once.
     mutable std::atomic<bool> listed{false};
     mutable const channel_desc* prev = nullptr;

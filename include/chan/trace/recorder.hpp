@@ -117,15 +117,16 @@ public:
     // The channel's number in the current recording; introduces it on first use.
     std::uint32_t channel_number(const channel_desc& d, bool just_created = false) {
         const std::uint64_t e = epoch();
-        if (d.intro_epoch.load(std::memory_order_acquire) == e) return d.number;
+        if (d.intro_epoch.load(std::memory_order_acquire) == e) return d.number.load(std::memory_order_relaxed);
         std::unique_lock lock(d.intro_mutex);
-        if (d.intro_epoch.load(std::memory_order_relaxed) == e) return d.number;
-        d.number = next_channel_.fetch_add(1, std::memory_order_relaxed);
+        if (d.intro_epoch.load(std::memory_order_relaxed) == e) return d.number.load(std::memory_order_relaxed);
+        const std::uint32_t number = next_channel_.fetch_add(1, std::memory_order_relaxed);
+        d.number.store(number, std::memory_order_relaxed);
         const std::uint32_t thread = thread_number();
         trace::event created;
         created.what = trace::kind::channel_created;
         created.thread = thread;
-        created.channel = d.number;
+        created.channel = number;
         created.detail = static_cast<std::uint8_t>(d.kind);
         created.a = d.capacity;
         created.text = d.name;
@@ -135,7 +136,7 @@ public:
             counts.what = trace::kind::handles;
             counts.detail = static_cast<std::uint8_t>(trace::handle_change::existing);
             counts.thread = thread;
-            counts.channel = d.number;
+            counts.channel = number;
             counts.a = d.senders ? static_cast<std::int64_t>(d.senders->load(std::memory_order_relaxed)) : 0;
             counts.b = d.receivers ? static_cast<std::int64_t>(d.receivers->load(std::memory_order_relaxed)) : 0;
             // A channel created inside the recording starts with one handle per side and
@@ -143,7 +144,6 @@ public:
             if (!just_created) append(std::move(counts), e);
         }
         d.intro_epoch.store(e, std::memory_order_release);
-        const std::uint32_t number = d.number;
         lock.unlock();
         list(d);
         return number;
