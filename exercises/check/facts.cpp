@@ -32,15 +32,6 @@ public:
             take(e);
         }
         for (std::uint32_t t : thread_order_) threads.push_back(thread_name(t));
-        for (auto& [id, c] : channels_) {
-            for (auto& m : c.messages) {
-                m.sender = thread_name(sender_thread_[{id, m.number}]);
-                for (std::uint32_t t : receiver_threads_[{id, m.number}]) m.receivers.push_back(thread_name(t));
-            }
-            if (closer_.count(id)) c.closed_by = thread_name(closer_[id]);
-            if (disconnector_.count(id)) c.disconnected_by = thread_name(disconnector_[id]);
-            channels.push_back(std::move(c));
-        }
         for (std::uint32_t t : thread_order_) {
             auto open = open_.find(t);
             if (open == open_.end() || exited_.count(t)) continue;
@@ -52,6 +43,15 @@ public:
             select_facts f{thread_name(s.thread), {}, s.chosen, s.outcome};
             for (std::uint32_t c : s.arms) f.arms.push_back(channel_name(c));
             selects.push_back(std::move(f));
+        }
+        for (auto& [id, c] : channels_) {
+            for (auto& m : c.messages) {
+                m.sender = thread_name(sender_thread_[{id, m.number}]);
+                for (std::uint32_t t : receiver_threads_[{id, m.number}]) m.receivers.push_back(thread_name(t));
+            }
+            if (closer_.count(id)) c.closed_by = thread_name(closer_[id]);
+            if (disconnector_.count(id)) c.disconnected_by = thread_name(disconnector_[id]);
+            channels.push_back(c);
         }
     }
 

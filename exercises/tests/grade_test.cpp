@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <fstream>
 
+#include <chan/result.hpp>
+
 #include "grade.hpp"
 
 using namespace exercises;

@@ -25,7 +25,8 @@
 //   - Stopping signals (POSIX, not WebAssembly): SIGINT, SIGTERM and SIGHUP are blocked
 //     in the thread that starts recording, before main, so every thread the program
 //     starts inherits the block; one thread of the library waits for them with
-//     sigwait. When one comes it writes the trace as the exit handler would, then
+//     sigwait. When one comes it writes the trace as the exit handler would, flushes
+//     the standard streams (what the program printed is not lost either), then
 //     unblocks the signal with its default action and raises it again, so the program
 //     ends as that signal ends it (the shell sees the same status). Writing happens in
 //     an ordinary thread, never in a signal handler, so it may allocate and lock. While
@@ -141,6 +142,7 @@ private:
                 while (sigwait(&set, &sig) != 0) {
                 }
                 write();
+                std::fflush(nullptr);
                 ::signal(sig, SIG_DFL);
                 sigset_t just_this;
                 sigemptyset(&just_this);
