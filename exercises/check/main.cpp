@@ -32,8 +32,9 @@ commands:
   list                   every exercise in order, with ✓ passed / ✗ failed / · not started
   next                   the name of the first exercise not passed yet (status 1: none)
   resolve NAME           the exercise's name and its learner's file, tab-separated
-  check NAME --program P [--trace FILE] [--time-limit S]
-                         run P traced and grade what it did; records the attempt
+  check NAME --program P [--trace FILE] [--time-limit S] [-- ARGS...]
+                         run P (with ARGS) traced and grade what it did; records
+                         the attempt
       --expect-failure TEXT   (tests) succeed only if the check fails and says TEXT
       --if-unedited           (tests) skip, status 77, if git says the file was edited
       --no-progress           do not record the attempt
@@ -54,6 +55,7 @@ struct options {
     std::string command;
     std::vector<std::string> words;
     std::string program, trace, expect_failure;
+    std::vector<std::string> program_args;  // after --
     double time_limit = 5;
     bool if_unedited = false, no_progress = false;
 };
@@ -66,6 +68,10 @@ options parse(int argc, char** argv) {
             if (i + 1 >= argc) throw bad_usage(a + " needs a value");
             return argv[++i];
         };
+        if (a == "--") {
+            o.program_args.assign(argv + i + 1, argv + argc);
+            break;
+        }
         if (a == "--root") o.root = value();
         else if (a == "--progress") o.progress_file = value();
         else if (a == "--program") o.program = value();
@@ -220,6 +226,7 @@ int check(const options& o, const std::vector<ex::exercise>& all) {
     const ex::check_function check_fn = check_of(e.name);
     ex::run_options ro;
     ro.program = o.program;
+    ro.args = o.program_args;
     ro.trace_path = o.trace.empty() ? (std::filesystem::path(o.progress_file).parent_path() / "runs" / (e.name + ".json")).string() : o.trace;
     std::filesystem::create_directories(std::filesystem::path(ro.trace_path).parent_path());
     ro.limit = std::chrono::milliseconds(static_cast<long>(o.time_limit * 1000));
