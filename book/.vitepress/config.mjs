@@ -2,7 +2,9 @@
 //
 // The sidebar is the reading order: the topics and recipes of recipes/contents.txt
 // (asked of recipes/contents.cmake), then the chapters beyond the recipes, then the
-// reference. Titles come from each page's `# ` line. The build stops when a recipe is
+// reference. Titles come from each page's `# ` line. The exercises' pages show
+// exercises/*/task.md through directives (exercises.mjs), and each recipe page links
+// to the exercises that build on it. The build stops when a recipe is
 // in no page or in two, when a directive names no recipe or a recipe has no anchor
 // region (recipes.mjs), and when a page links to a page that does not exist
 // (VitePress's dead-link check, left on).
@@ -12,6 +14,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from 'vitepress';
+import { exerciseDirectives, readExercises, recipeExercises } from './exercises.mjs';
 import { BookError, NOT_PAGES, checkCoverage, pageTitle, readContents, readPages, recipeDirectives, recipesByName } from './recipes.mjs';
 
 const BOOK = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -23,6 +26,7 @@ const REFERENCE = ['index', 'channels', 'oneshot', 'broadcast', 'select', 'time'
 
 const contents = readContents();
 const byName = recipesByName(contents);
+const exercises = readExercises(byName);
 const pages = new Map(readPages(BOOK));
 checkCoverage(byName, pages);
 
@@ -51,6 +55,7 @@ function sidebar() {
     return [
         { text: 'Start here', link: '/' },
         ...topics,
+        { text: 'Exercises', items: ['exercises/index.md', 'exercises/teachers.md'].map(entry) },
         { text: 'Beyond the recipes', items: GUIDE.map((name) => entry(`guide/${name}.md`)) },
         { text: 'Reference', items: reference.map((name) => entry(`reference/${name}.md`)) },
     ];
@@ -66,11 +71,15 @@ export default defineConfig({
     lastUpdated: false,
     head: [['link', { rel: 'icon', href: 'data:,' }]],
     markdown: {
-        config: (md) => recipeDirectives(md, { byName }),
+        config: (md) => {
+            recipeDirectives(md, { byName, practiceFor: (name) => recipeExercises(name, exercises) });
+            exerciseDirectives(md, { list: exercises, byName });
+        },
     },
     themeConfig: {
         nav: [
             { text: 'Recipes', link: `/${contents.topics[0].name}/` },
+            { text: 'Exercises', link: '/exercises/' },
             { text: 'Choosing a channel', link: '/guide/choosing' },
             { text: 'Reference', link: '/reference/' },
             { text: 'Visualizer', link: '/visualizer/', target: '_self' },

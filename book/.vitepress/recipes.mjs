@@ -136,7 +136,8 @@ function withoutAnchorMarkers(source) {
 }
 
 // The Markdown that replaces `<!--@recipe: NAME-->`.
-export function recipeMarkdown(recipe, repo = REPO) {
+// `practice` is the Markdown of the exercises that build on it (exercises.mjs), or ''.
+export function recipeMarkdown(recipe, repo = REPO, practice = '') {
     const file = path.join(repo, recipe.path);
     const source = fs.readFileSync(file, 'utf8');
     const comment = parseOpeningComment(source, recipe.path);
@@ -179,6 +180,7 @@ export function recipeMarkdown(recipe, repo = REPO) {
         '',
         `<RecipeWatch name="${recipe.name}" />`,
         '',
+        practice,
     ].join('\n');
 }
 
@@ -189,7 +191,7 @@ export function directivesIn(source) {
 
 // markdown-it plugin: expands the directives before the page is parsed. Used for the
 // pages and for the local search index alike, so search sees the recipes' text.
-export function recipeDirectives(md, { byName, repo = REPO }) {
+export function recipeDirectives(md, { byName, repo = REPO, practiceFor = () => '' }) {
     md.core.ruler.before('normalize', 'cookbook_recipes', (state) => {
         state.src = state.src.replace(DIRECTIVE, (_, name) => {
             const recipe = byName.get(name);
@@ -197,7 +199,7 @@ export function recipeDirectives(md, { byName, repo = REPO }) {
             if (!recipe) {
                 throw new BookError(`book/${page}: <!--@recipe: ${name}--> names no recipe in recipes/contents.txt`);
             }
-            return recipeMarkdown(recipe, repo);
+            return recipeMarkdown(recipe, repo, practiceFor(name));
         });
     });
 }

@@ -4,6 +4,7 @@
 //     its `ANCHOR: example` region exists (the real recipes, all of them);
 //   - a directive naming no recipe, a recipe file without its anchor, a recipe in no
 //     page, a recipe in two pages: each throws, naming what is wrong;
+//   - an exercise's task.md that lacks a field or names no recipe stops the build;
 //   - a link to a page that does not exist stops `vitepress build` (a copy of the real
 //     book with one broken link; CHAN_BOOK_DEAD_LINK_BUILD=0 skips this slow case).
 import assert from 'node:assert/strict';
@@ -18,6 +19,7 @@ import {
     BookError, REPO, anchorRegion, checkCoverage, parseOpeningComment, readContents, readPages, recipeDirectives,
     recipesByName,
 } from '../.vitepress/recipes.mjs';
+import { exercisesMarkdown, exercisesTable, readExercises, recipeExercises } from '../.vitepress/exercises.mjs';
 
 const BOOK = path.join(REPO, 'book');
 const contents = readContents();
@@ -97,4 +99,30 @@ test('a broken internal link stops the build', { skip: process.env.CHAN_BOOK_DEA
     } finally {
         fs.rmSync(copy, { recursive: true, force: true });
     }
+});
+
+test('the exercises: read from exercises/*/task.md; a bad one is refused; recipe pages link them', () => {
+    const list = readExercises(byName);
+    assert.ok(list.length >= 1, 'the real exercises are read');
+    assert.deepEqual(list.map((e) => e.folder), [...list.map((e) => e.folder)].sort(), 'in folder order');
+    const first = list[0];
+    assert.match(exercisesMarkdown(list, byName), new RegExp(`### ${first.number} · ${first.title} \\{#${first.name}\\}`));
+    assert.match(exercisesTable(list, byName), new RegExp(`\\| ${first.number} \\| \\[${first.name}\\]\\(/exercises/#${first.name}\\)`));
+    assert.match(recipeExercises(first.recipe, list), new RegExp(`\\./cookbook exercise ${first.name}`));
+    assert.equal(recipeExercises('no_such_recipe', list), '');
+
+    // A copy of one exercise whose task names a recipe that does not exist, then one
+    // without a goal: each stops the build, naming the file.
+    const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'book-exercises-'));
+    const folder = path.join(repo, 'exercises', '01_broken');
+    fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(path.join(folder, 'hints.md'), '## Hint 1\nx\n');
+    const task = (fields) => fs.writeFileSync(path.join(folder, 'task.md'), `---\n${fields}\n---\nDo it.\n`);
+    task('title: T\nkind: write\ngoal: g\nrecipe: no_such_recipe\nminutes: 5');
+    assert.throws(() => readExercises(byName, repo), /exercises\/01_broken\/task\.md: recipe 'no_such_recipe' is not in recipes/);
+    task('title: T\nkind: write\nrecipe: buffering\nminutes: 5');
+    assert.throws(() => readExercises(byName, repo), /exercises\/01_broken\/task\.md: its front matter has no 'goal'/);
+    task('title: T\nkind: guess\ngoal: g\nrecipe: buffering\nminutes: 5');
+    assert.throws(() => readExercises(byName, repo), /kind 'guess' is not write, fix or predict/);
+    fs.rmSync(repo, { recursive: true });
 });

@@ -4,6 +4,7 @@
 // builds the programs and calls it; `exercises --help` says how.
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
@@ -29,9 +30,11 @@ const char* const usage = R"(usage: exercises [--root DIR] [--progress FILE] COM
 
 commands:
   list                   every exercise in order, with ✓ passed / ✗ failed / · not started
-  next                   the name of the first exercise not passed yet
-  check NAME --program P [--trace FILE] [--time-limit S]
-                         run P traced and grade what it did; records the attempt
+  next                   the name of the first exercise not passed yet (status 1: none)
+  resolve NAME           the exercise's name and its learner's file, tab-separated
+  check NAME --program P [--trace FILE] [--time-limit S] [-- ARGS...]
+                         run P (with ARGS) traced and grade what it did; records
+                         the attempt
       --expect-failure TEXT   (tests) succeed only if the check fails and says TEXT
       --if-unedited           (tests) skip, status 77, if git says the file was edited
       --no-progress           do not record the attempt
@@ -52,6 +55,7 @@ struct options {
     std::string command;
     std::vector<std::string> words;
     std::string program, trace, expect_failure;
+    std::vector<std::string> program_args;  // after --
     double time_limit = 5;
     bool if_unedited = false, no_progress = false;
 };
@@ -64,6 +68,10 @@ options parse(int argc, char** argv) {
             if (i + 1 >= argc) throw bad_usage(a + " needs a value");
             return argv[++i];
         };
+        if (a == "--") {
+            o.program_args.assign(argv + i + 1, argv + argc);
+            break;
+        }
         if (a == "--root") o.root = value();
         else if (a == "--progress") o.progress_file = value();
         else if (a == "--program") o.program = value();
@@ -122,10 +130,16 @@ int list(const options& o, const std::vector<ex::exercise>& all) {
     std::cout << "\n" << passed << " of " << all.size() << " passed.";
     if (next)
         std::cout << " Next: " << next->name << " (" << next->source << ")\n"
-                  << "  ./cookbook exercise " << next->name << "    check it\n"
-                  << "  ./cookbook exercise watch        check it whenever you save, then go on\n";
+                  << "  ./cookbook exercise " << next->name << "\n      check it once\n"
+                  << "  ./cookbook exercise watch\n      check it whenever you save it, then go on to the next\n";
     else
         std::cout << " All done!\n";
+    return 0;
+}
+
+int resolve(const options& o, const std::vector<ex::exercise>& all) {
+    const ex::exercise& e = find(all, one_name(o));
+    std::cout << e.name << "\t" << e.source << "\n";
     return 0;
 }
 
@@ -212,6 +226,7 @@ int check(const options& o, const std::vector<ex::exercise>& all) {
     const ex::check_function check_fn = check_of(e.name);
     ex::run_options ro;
     ro.program = o.program;
+    ro.args = o.program_args;
     ro.trace_path = o.trace.empty() ? (std::filesystem::path(o.progress_file).parent_path() / "runs" / (e.name + ".json")).string() : o.trace;
     std::filesystem::create_directories(std::filesystem::path(ro.trace_path).parent_path());
     ro.limit = std::chrono::milliseconds(static_cast<long>(o.time_limit * 1000));
@@ -236,7 +251,11 @@ int check(const options& o, const std::vector<ex::exercise>& all) {
     if (passed) {
         std::cout << "✓ " << e.name << " passes: every rule of its check holds.\n";
     } else {
-        std::cout << report.str() << "\n" << output_excerpt(r.out);
+        std::cout << report.str() << "\n";
+        const bool output_shown = std::any_of(g.failures().begin(), g.failures().end(), [](const ex::failure& f) {
+            return f.happened.rfind("it printed:", 0) == 0;
+        });
+        if (!output_shown) std::cout << output_excerpt(r.out);
         if (r.trace)
             std::cout << "  See this run in the visualizer:  ./cookbook visualizer " << ro.trace_path << "\n";
         std::cout << "  Stuck? ./cookbook hint " << e.name << "\n";
@@ -341,6 +360,7 @@ int main(int argc, char** argv) {
         const std::vector<ex::exercise> all = ex::read_catalog(o.root);
         if (o.command == "list") return list(o, all);
         if (o.command == "next") return next(o, all);
+        if (o.command == "resolve") return resolve(o, all);
         if (o.command == "check") return check(o, all);
         if (o.command == "compile-failed") return compile_failed(o, all);
         if (o.command == "hint") return hint(o, all);
