@@ -1,22 +1,7 @@
 #include "grade.hpp"
 
-#include <filesystem>
 #include <map>
 #include <string>
-
-namespace {
-
-// The file the checked program was built from, as its trace names it: the learner's
-// main.cpp, or the solution when the solution is checked (the grade itself reads the
-// learner's file). Empty when the trace does not say.
-std::string program_source(const exercises::grade& g) {
-    if (g.run().trace)
-        for (const std::string& file : g.run().trace->files)
-            if (file.ends_with(".cpp") && std::filesystem::exists(file)) return file;
-    return {};
-}
-
-}  // namespace
 
 EXERCISE_CHECK(predict_interleaving) {
     const std::map<char, std::string> options = {
@@ -24,14 +9,7 @@ EXERCISE_CHECK(predict_interleaving) {
     const std::set<char> possible = {'A', 'C', 'E'};
     const std::string question = "you tick exactly the outputs the program can print";
 
-    const std::string source = program_source(g);
-    if (source.empty()) {
-        g.ticked(possible, question);
-    } else {
-        exercises::grade answers(g.run(), source);
-        answers.ticked(possible, question);
-        for (const auto& f : answers.failures()) g.expect(false, f.rule, f.happened);
-    }
+    g.ticked(possible, question);
 
     // The key, checked against this run: each producer's labels in its own order, and
     // never an order the key calls impossible. (This run may also print an order no

@@ -12,6 +12,11 @@ namespace {
 
 std::string quoted(const std::string& s) { return "\"" + s + "\""; }
 
+// A message's text as the trace renders it, without the quotes around a string.
+std::string unquoted(const std::string& text) {
+    return text.size() >= 2 && text.front() == '"' && text.back() == '"' ? text.substr(1, text.size() - 2) : text;
+}
+
 std::string plural(std::size_t n, const std::string& one, const std::string& many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);
 }
@@ -31,12 +36,21 @@ std::string read_file(const std::string& path) {
 
 std::set<std::string> distinct(const std::vector<std::string>& names) { return {names.begin(), names.end()}; }
 
+std::string ordinal(std::uint64_t n) {
+    const std::uint64_t tens = n % 100, ones = n % 10;
+    const char* suffix = (tens >= 11 && tens <= 13) ? "th" : ones == 1 ? "st" : ones == 2 ? "nd" : ones == 3 ? "rd" : "th";
+    return std::to_string(n) + suffix;
+}
+
+// `message "job 4" (the 4th sent)`: what the program sent, then where in the order.
 std::string message_label(const message_facts& m) {
-    return "message " + std::to_string(m.number) + (m.text.empty() ? "" : " (" + m.text + ")");
+    const std::string place = ordinal(m.number + 1);
+    return m.text.empty() ? "the " + place + " message sent"
+                          : "message " + quoted(unquoted(m.text)) + " (the " + place + " sent)";
 }
 
 std::string lines_text(const std::vector<std::string>& lines) {
-    if (lines.empty()) return "nothing";
+    if (lines.empty()) return " nothing";
     std::string text;
     for (const auto& l : lines) text += "\n      " + l;
     return text;
@@ -134,7 +148,7 @@ void grade::received_in_order(const std::string& channel, const std::vector<std:
     if (!c) return;
     std::vector<std::string> received;
     for (const message_facts& m : c->messages)
-        if (!m.receivers.empty()) received.push_back(m.text);
+        if (!m.receivers.empty()) received.push_back(unquoted(m.text));
     expect(received == messages, "the messages received on " + channel + " are, in order: " + joined(messages),
            received.empty() ? "nothing was received" : "they were: " + joined(received));
 }
@@ -168,6 +182,16 @@ void grade::received_by(const std::string& channel, const std::string& thread) {
     const auto who = distinct(receivers);
     expect(who.count(thread) != 0, thread + " receives from " + channel,
            who.empty() ? "nothing was received" : "it was received by " + joined({who.begin(), who.end()}));
+}
+
+void grade::sent_by(const std::string& channel, const std::string& thread) {
+    const channel_facts* c = find(channel);
+    if (!c) return;
+    std::vector<std::string> senders;
+    for (const message_facts& m : c->messages) senders.push_back(m.sender);
+    const auto who = distinct(senders);
+    expect(!who.empty() && who == std::set<std::string>{thread}, thread + " sends on " + channel,
+           who.empty() ? "nothing was sent" : "it was sent by " + joined({who.begin(), who.end()}));
 }
 
 void grade::closed_by_last_sender(const std::string& channel) {
@@ -303,8 +327,17 @@ void grade::predicted_output() {
             return expect(false, "every \"// PREDICT:\" line holds a line you expect the program to print",
                           "line " + std::to_string(i + 1) + " of your prediction is still \"?\"");
     }
-    expect(predicted == run_.out, "the program prints what you predicted:" + lines_text(predicted),
-           "it printed:" + lines_text(run_.out));
+    // Only the first line that differs: the whole output would give the answer away.
+    const std::string rule = "the program prints what you predicted";
+    for (std::size_t i = 0; i < predicted.size(); ++i) {
+        if (i >= run_.out.size())
+            return expect(false, rule, "it printed only " + plural(run_.out.size(), "line", "lines") + ", you predicted " +
+                                           std::to_string(predicted.size()));
+        if (predicted[i] != run_.out[i])
+            return expect(false, rule, "line " + std::to_string(i + 1) + " is not " + quoted(predicted[i]));
+    }
+    expect(predicted.size() == run_.out.size(), rule,
+           "it printed " + plural(run_.out.size(), "line", "lines") + ", you predicted " + std::to_string(predicted.size()));
 }
 
 void grade::ticked(const std::set<char>& possible, const std::string& question) {
@@ -316,12 +349,13 @@ void grade::ticked(const std::set<char>& possible, const std::string& question) 
     };
     if (boxes.empty())
         return expect(false, question, "no box is ticked yet: write an x in each one that can happen, as // [x] A");
-    std::vector<std::string> wrong;
-    for (char c : boxes)
-        if (!possible.count(c)) wrong.push_back(std::string(1, c) + " cannot happen");
-    for (char c : possible)
-        if (!boxes.count(c)) wrong.push_back(std::string(1, c) + " can happen too");
-    expect(wrong.empty(), question, "you ticked " + letters(boxes) + ": " + joined(wrong));
+    // How many answers are wrong, not which: naming them would give the key away.
+    std::size_t wrong = 0;
+    for (char c : boxes) wrong += possible.count(c) == 0;
+    for (char c : possible) wrong += boxes.count(c) == 0;
+    expect(wrong == 0, question,
+           "you ticked " + letters(boxes) + ": " + plural(wrong, "box is", "boxes are") + " wrong (ticked and " +
+               "cannot happen, or unticked and can)");
 }
 
 }  // namespace exercises

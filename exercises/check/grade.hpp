@@ -10,6 +10,8 @@
 //   }
 //
 // Rules about a channel name it as the program made it (chan::bounded<int>(2, "jobs")).
+// Messages are compared as the trace renders them: numbers as written (42), strings
+// without their quotes ("job 4" is given as job 4).
 // A rule about a channel the program never made fails once, saying so, and the other
 // rules about it are skipped.
 #pragma once
@@ -51,6 +53,8 @@ public:
     void sent_by_at_least(const std::string& channel, std::size_t threads);
     void received_by_at_least(const std::string& channel, std::size_t threads);
     void received_by(const std::string& channel, const std::string& thread);
+    // Every message on `channel` was sent by `thread`.
+    void sent_by(const std::string& channel, const std::string& thread);
     // It was disconnected because its last sender went away or closed it, with every
     // message it carried delivered (a range over it ended because the senders finished).
     void closed_by_last_sender(const std::string& channel);

@@ -38,6 +38,8 @@ commands:
       --expect-failure TEXT   (tests) succeed only if the check fails and says TEXT
       --if-unedited           (tests) skip, status 77, if git says the file was edited
       --no-progress           do not record the attempt
+      --source FILE           the file P was built from, where a predict exercise's
+                              answers are read (default: the learner's main.cpp)
   compile-failed NAME    record an attempt that did not compile
   hint NAME              the next hint, one more each time
   solution NAME          the solution, once the exercise passes
@@ -54,7 +56,7 @@ struct options {
     std::string progress_file = "build/default/exercises/progress.json";
     std::string command;
     std::vector<std::string> words;
-    std::string program, trace, expect_failure;
+    std::string program, trace, expect_failure, source;
     std::vector<std::string> program_args;  // after --
     double time_limit = 5;
     bool if_unedited = false, no_progress = false;
@@ -76,6 +78,7 @@ options parse(int argc, char** argv) {
         else if (a == "--progress") o.progress_file = value();
         else if (a == "--program") o.program = value();
         else if (a == "--trace") o.trace = value();
+        else if (a == "--source") o.source = value();
         else if (a == "--expect-failure") o.expect_failure = value();
         else if (a == "--time-limit") {
             const std::string v = value();
@@ -123,9 +126,10 @@ int list(const options& o, const std::vector<ex::exercise>& all) {
     for (const auto& e : all) {
         if (p.passed(e.name)) ++passed;
         else if (!next) next = &e;
+        const std::string& kind = e.about.at("kind");
         std::cout << "  " << mark(p, e) << " " << number_of(e) << " " << e.name
-                  << std::string(e.name.size() < 24 ? 24 - e.name.size() : 1, ' ') << e.about.at("kind") << "  "
-                  << e.title() << "\n";
+                  << std::string(e.name.size() < 24 ? 24 - e.name.size() : 1, ' ') << kind
+                  << std::string(kind.size() < 9 ? 9 - kind.size() : 1, ' ') << e.title() << "\n";
     }
     std::cout << "\n" << passed << " of " << all.size() << " passed.";
     if (next)
@@ -232,7 +236,7 @@ int check(const options& o, const std::vector<ex::exercise>& all) {
     ro.limit = std::chrono::milliseconds(static_cast<long>(o.time_limit * 1000));
     const ex::run_result r = ex::run_program(ro);
 
-    ex::grade g(r, e.source);
+    ex::grade g(r, o.source.empty() ? e.source : o.source);
     std::ostringstream report;
     const auto ended = abnormal_end(r, g.facts());
     if (ended) {
@@ -255,7 +259,8 @@ int check(const options& o, const std::vector<ex::exercise>& all) {
         const bool output_shown = std::any_of(g.failures().begin(), g.failures().end(), [](const ex::failure& f) {
             return f.happened.rfind("it printed:", 0) == 0;
         });
-        if (!output_shown) std::cout << output_excerpt(r.out);
+        // A predict exercise's output is its answer: never shown before it passes.
+        if (!output_shown && e.about.at("kind") != "predict") std::cout << output_excerpt(r.out);
         if (r.trace)
             std::cout << "  See this run in the visualizer:  ./cookbook visualizer " << ro.trace_path << "\n";
         std::cout << "  Stuck? ./cookbook hint " << e.name << "\n";
