@@ -78,8 +78,9 @@ const channel_facts* grade::find(const std::string& channel) {
         expect(false, "the program makes a channel named " + quoted(channel),
                names.empty() ? "it made no channel at all"
                              : "its channels were named " + joined(names) +
-                                   " (name a channel when you make it: chan::bounded<int>(1, " + quoted(channel) +
-                                   "))");
+                                   " (a channel's name is the last argument of the call that makes it, as in "
+                                   "chan::bounded<int>(1, " +
+                                   quoted(channel) + "))");
     }
     return nullptr;
 }
@@ -276,9 +277,25 @@ void grade::select_timed_out(const std::string& thread) {
         if (s.thread != thread) continue;
         any = true;
         found = found || s.outcome == "timeout";
+        if (s.chosen >= 0 && static_cast<std::size_t>(s.chosen) < s.arms.size()) {
+            const channel_facts* arm = facts_.channel(s.arms[static_cast<std::size_t>(s.chosen)]);
+            found = found || (arm && arm->flavor == chan::trace::flavor::timer_at);
+        }
     }
     expect(found, thread + " waits in a select until its timeout arm fires",
            any ? "every select of " + thread + " got a message before its timeout" : thread + " never ran a select");
+}
+
+void grade::select_defaulted(const std::string& thread) {
+    bool found = false, any = false;
+    for (const select_facts& s : facts_.selects()) {
+        if (s.thread != thread) continue;
+        any = true;
+        found = found || s.outcome == "empty";
+    }
+    expect(found, "a select of " + thread + " finds nothing ready and runs its default arm at once",
+           any ? "no select of " + thread + " ran a default arm (without one, a select waits until an arm is ready)"
+               : thread + " never ran a select");
 }
 
 void grade::select_received_from(const std::string& thread, const std::string& channel) {

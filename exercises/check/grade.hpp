@@ -69,8 +69,10 @@ public:
 
     // ---- threads ----
     void no_thread_waiting_at_exit();
-    // A select on `thread` ended on its timeout (or default) arm / on an arm of `channel`.
+    // A select on `thread` gave up waiting: its timeout ran out, or it received from a
+    // timer arm (chan::after) / ran its default arm at once / took a message from `channel`.
     void select_timed_out(const std::string& thread);
+    void select_defaulted(const std::string& thread);
     void select_received_from(const std::string& thread, const std::string& channel);
 
     // ---- predictions, answered in the learner's file ----

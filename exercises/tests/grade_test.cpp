@@ -179,6 +179,20 @@ TEST_CASE("selects: which arm completed, or the timeout", "[grade]") {
     CHECK(happened(failures_of(s, [](grade& g) { g.select_received_from("main", "quit"); })) ==
           "no select of main completed on quit");
     CHECK(happened(failures_of(s, [](grade& g) { g.select_timed_out("worker"); })) == "worker never ran a select");
+    CHECK_FALSE(failures_of(s, [](grade& g) { g.select_defaulted("main"); }).empty());
+
+    script defaulted = s;
+    defaulted.r.events.back().detail = static_cast<std::uint8_t>(chan::status::empty);
+    CHECK(failures_of(defaulted, [](grade& g) { g.select_defaulted("main"); }).empty());
+
+    // Giving up by receiving from a chan::after timer is a timeout too.
+    script timer;
+    timer.thread(1, "main").channel(1, "answer").channel(2, "deadline", flavor::timer_at, 0);
+    timer.add(kind::select_begin, 1).add(kind::select_arm, 1, 1, 0, "", 0, 0).add(kind::select_arm, 1, 2, 0, "", 0, 1);
+    timer.add(kind::select_done, 1, 0, 0, "", static_cast<std::uint8_t>(chan::status::ok), 1);
+    CHECK(failures_of(timer, [](grade& g) { g.select_timed_out("main"); }).empty());
+    timer.r.events.back().arm = 0;
+    CHECK_FALSE(failures_of(timer, [](grade& g) { g.select_timed_out("main"); }).empty());
 
     script got = s;
     got.r.events.back().detail = static_cast<std::uint8_t>(chan::status::ok);
