@@ -47,57 +47,63 @@ std::vector<std::string> lines_of(const std::string& text) {
     _exit(127);
 }
 
-// Reads both pipes until they close and the child has ended, stopping it at the limit.
+void record_status(int status, run_result& r) {
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.signal = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
+}
+
+// Reads both pipes until they close, stopping the child at the limit. Once the child
+// has ended, everything it wrote is already in the pipes: they are read until empty,
+// then closed even if a grandchild still holds them open.
 void collect(pid_t child, int out, int err, const run_options& o, run_result& r) {
     const auto start = clock::now();
     const auto deadline = start + o.limit;
-    std::string out_text, err_text;
-    bool terminated = false, killed = false;
+    std::string text[2];
+    bool terminated = false, killed = false, exited = false;
     int open_pipes = 2;
     pollfd fds[2] = {{out, POLLIN, 0}, {err, POLLIN, 0}};
-    while (open_pipes > 0) {
+    // A program that closed its output and runs on is still stopped at the limit.
+    while (open_pipes > 0 || !exited) {
         const auto now = clock::now();
-        if (!terminated && now >= deadline) {
+        if (!exited && !terminated && now >= deadline) {
             kill(child, SIGTERM);  // the library writes the trace, then the program ends
             terminated = r.timed_out = true;
-        } else if (terminated && !killed && now >= deadline + std::chrono::seconds(3)) {
+        } else if (!exited && terminated && !killed && now >= deadline + std::chrono::seconds(3)) {
             kill(child, SIGKILL);
             killed = true;
         }
-        if (poll(fds, 2, 100) < 0 && errno != EINTR) break;
+        const int ready = poll(fds, 2, exited ? 0 : 100);
+        if (ready < 0 && errno != EINTR) break;
+        if (exited && ready == 0) break;  // drained
         for (int i = 0; i < 2; ++i) {
             if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
             char buffer[4096];
             const ssize_t n = read(fds[i].fd, buffer, sizeof buffer);
             if (n > 0) {
-                (i == 0 ? out_text : err_text).append(buffer, static_cast<std::size_t>(n));
+                text[i].append(buffer, static_cast<std::size_t>(n));
             } else if (n == 0 || errno != EINTR) {
                 close(fds[i].fd);
                 fds[i].fd = -1;
                 --open_pipes;
             }
         }
-        // A grandchild may hold the pipes open: the program itself having ended is enough.
         int status = 0;
-        if (open_pipes > 0 && waitpid(child, &status, WNOHANG) == child) {
-            for (auto& f : fds)
-                if (f.fd >= 0) close(f.fd);
-            open_pipes = 0;
-            r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-            r.signal = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
-            child = -1;
+        if (!exited && waitpid(child, &status, WNOHANG) == child) {
+            exited = true;
+            record_status(status, r);
         }
     }
-    if (child > 0) {
+    for (auto& f : fds)
+        if (f.fd >= 0) close(f.fd);
+    if (!exited) {
         int status = 0;
         while (waitpid(child, &status, 0) < 0 && errno == EINTR) {
         }
-        r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-        r.signal = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
+        record_status(status, r);
     }
     r.seconds = std::chrono::duration<double>(clock::now() - start).count();
-    r.out = lines_of(out_text);
-    r.err = std::move(err_text);
+    r.out = lines_of(text[0]);
+    r.err = std::move(text[1]);
 }
 
 }  // namespace

@@ -3,6 +3,9 @@
 //   crash   a null pointer is written through
 //   throw   an exception nobody catches
 //   exit3   exits with status 3, saying why on stderr
+//   burst   writes 500 lines to stdout, one write each, and 500 to stderr, then ends at
+//           once: all of it must be read although the program is gone
+//   mute    closes stdout and stderr, then waits forever
 //   ok      sends one message and receives it
 #include <chan/chan.hpp>
 
@@ -27,6 +30,17 @@ int main(int argc, char** argv) {
         *nowhere = 1;
     } else if (mode == "throw") {
         throw std::runtime_error("the queue is on fire");
+    } else if (mode == "burst") {
+        for (int i = 0; i < 500; ++i) {
+            std::printf("line %d\n", i);
+            std::fflush(stdout);
+            std::fprintf(stderr, "err %d\n", i);
+        }
+        return 0;
+    } else if (mode == "mute") {
+        std::fclose(stdout);
+        std::fclose(stderr);
+        (void)rx.recv();  // tx stays alive: forever
     } else if (mode == "exit3") {
         std::fputs("cannot go on\n", stderr);
         return 3;

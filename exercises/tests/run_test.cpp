@@ -57,6 +57,24 @@ TEST_CASE("a crash and an uncaught exception are told apart", "[run]") {
     CHECK(thrown.err.find("the queue is on fire") != std::string::npos);
 }
 
+TEST_CASE("everything a program wrote before it ended is read", "[run]") {
+    for (int run = 0; run < 10; ++run) {
+        const run_result r = run_mode("burst");
+        REQUIRE(r.out.size() == 500);
+        CHECK(r.out.back() == "line 499");
+        CHECK(r.err.size() == std::string("err 0\n").size() * 10 + std::string("err 10\n").size() * 90 +
+                                  std::string("err 100\n").size() * 400);
+    }
+}
+
+TEST_CASE("a program that closes its output and hangs is still stopped at the limit", "[run]") {
+    const auto start = std::chrono::steady_clock::now();
+    const run_result r = run_mode("mute", std::chrono::milliseconds(1000));
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(10));
+    CHECK(r.timed_out);
+    CHECK(r.signal == SIGTERM);
+}
+
 TEST_CASE("an exit status and stderr are kept", "[run]") {
     const run_result r = run_mode("exit3");
     CHECK(r.exit_code == 3);
