@@ -34,7 +34,17 @@ std::string read_file(const std::string& path) {
     return s.str();
 }
 
-std::set<std::string> distinct(const std::vector<std::string>& names) { return {names.begin(), names.end()}; }
+// The threads that sent / received a message of `c`.
+std::set<std::string> senders_of(const channel_facts& c) {
+    std::set<std::string> who;
+    for (const message_facts& m : c.messages) who.insert(m.sender);
+    return who;
+}
+std::set<std::string> receivers_of(const channel_facts& c) {
+    std::set<std::string> who;
+    for (const message_facts& m : c.messages) who.insert(m.receivers.begin(), m.receivers.end());
+    return who;
+}
 
 std::string ordinal(std::uint64_t n) {
     const std::uint64_t tens = n % 100, ones = n % 10;
@@ -157,9 +167,7 @@ void grade::received_in_order(const std::string& channel, const std::vector<std:
 void grade::sent_by_at_least(const std::string& channel, std::size_t threads) {
     const channel_facts* c = find(channel);
     if (!c) return;
-    std::vector<std::string> senders;
-    for (const message_facts& m : c->messages) senders.push_back(m.sender);
-    const auto who = distinct(senders);
+    const auto who = senders_of(*c);
     expect(who.size() >= threads, "at least " + plural(threads, "thread sends", "threads send") + " on " + channel,
            who.empty() ? "nothing was sent" : "only " + joined({who.begin(), who.end()}) + " sent");
 }
@@ -167,9 +175,7 @@ void grade::sent_by_at_least(const std::string& channel, std::size_t threads) {
 void grade::received_by_at_least(const std::string& channel, std::size_t threads) {
     const channel_facts* c = find(channel);
     if (!c) return;
-    std::vector<std::string> receivers;
-    for (const message_facts& m : c->messages) receivers.insert(receivers.end(), m.receivers.begin(), m.receivers.end());
-    const auto who = distinct(receivers);
+    const auto who = receivers_of(*c);
     expect(who.size() >= threads,
            "at least " + plural(threads, "thread receives", "threads receive") + " from " + channel,
            who.empty() ? "nothing was received" : "only " + joined({who.begin(), who.end()}) + " received");
@@ -178,9 +184,7 @@ void grade::received_by_at_least(const std::string& channel, std::size_t threads
 void grade::received_by(const std::string& channel, const std::string& thread) {
     const channel_facts* c = find(channel);
     if (!c) return;
-    std::vector<std::string> receivers;
-    for (const message_facts& m : c->messages) receivers.insert(receivers.end(), m.receivers.begin(), m.receivers.end());
-    const auto who = distinct(receivers);
+    const auto who = receivers_of(*c);
     expect(who.count(thread) != 0, thread + " receives from " + channel,
            who.empty() ? "nothing was received" : "it was received by " + joined({who.begin(), who.end()}));
 }
@@ -188,9 +192,7 @@ void grade::received_by(const std::string& channel, const std::string& thread) {
 void grade::sent_by(const std::string& channel, const std::string& thread) {
     const channel_facts* c = find(channel);
     if (!c) return;
-    std::vector<std::string> senders;
-    for (const message_facts& m : c->messages) senders.push_back(m.sender);
-    const auto who = distinct(senders);
+    const auto who = senders_of(*c);
     expect(!who.empty() && who == std::set<std::string>{thread}, thread + " sends on " + channel,
            who.empty() ? "nothing was sent" : "it was sent by " + joined({who.begin(), who.end()}));
 }
